@@ -37,7 +37,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [{
-          group: ["@/server/*", "!@/server/scoring", "!@/server/scoring/*", "!@/server/schemas", "!@/server/schemas/*", "!@/server/trpc/root"],
+          regex: "^@/server/(?!scoring(/|$)|schemas(/|$)|trpc/root$)",
           message: "Components reach the server through the tRPC client (types from @/server/trpc/root), the pure scoring core or shared schemas.",
         }],
       }],

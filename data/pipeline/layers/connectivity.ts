@@ -7,7 +7,7 @@ import type { FeatureCollection, Point } from "geojson";
 import type { LayerMeta, PointSetMeta } from "../../schema/manifest";
 import { rawPath, type BuildContext } from "../context";
 import { parseNumberCell, readCsv } from "../lib/csv";
-import { PointBuckets } from "../lib/geo";
+import { PointBuckets } from "../../lib/geo";
 import { forEachLandCell } from "../lib/grid";
 import { gridLayer } from "./define";
 

@@ -7,7 +7,7 @@ import type { Geometry, Position } from "geojson";
 import type { LayerMeta, PolygonValue } from "../../schema/manifest";
 import { rawPath, type BuildContext } from "../context";
 import { parseNumberCell, readCsv } from "../lib/csv";
-import { haversineKm, PointBuckets } from "../lib/geo";
+import { haversineKm, PointBuckets } from "../../lib/geo";
 import { forEachLandCell } from "../lib/grid";
 import type { ClimateGrids } from "../sources/climate";
 import { gridLayer, polygonLayer } from "./define";

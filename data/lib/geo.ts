@@ -1,3 +1,7 @@
+/**
+ * Geodesy shared by the data pipeline and the app (pure, no I/O): great-circle distance and a
+ * bucket index for radius and nearest-neighbour queries over point sets.
+ */
 /** Mean Earth radius, km (IUGG). */
 export const EARTH_RADIUS_KM = 6371.0088;
 

@@ -1,0 +1,361 @@
+/**
+ * Sampling layers at any (lat, lon). A missing value is null with the reason (DESIGN.md §2),
+ * never 0, and every value keeps its provenance.
+ *
+ * Two stages, so 100,000 points × every layer stays well under a second:
+ * - `sampleColumns` compiles the requested layers into samplers and fills typed columns (numbers,
+ *   category codes, indexes into shared tables of reasons and provenance records); per point, the
+ *   bilinear neighbours, the country and the zone are found once and shared by all layers;
+ * - `toPointSamples` turns columns into the API's per-point objects.
+ */
+import type { LayerMeta, Quality } from "@/data/schema/manifest";
+import { COMPOSITE_COMPONENTS, compositeRisk } from "@/server/models/risk/composite";
+import { MODEL_INPUT_REASON } from "./modelGrids";
+import type { LocateResult } from "./polygonIndex";
+import type { LayerStore, PolygonSetId } from "./store";
+
+export interface SamplePoint { lat: number; lon: number }
+
+/** One value's provenance beyond its layer: the polygon it belongs to with year and source, or the nearest point. */
+export type ProvenanceRef =
+  | { kind: "feature"; set: PolygonSetId; key: string; name: string; match: "inside" | "same-cell"; year: string | null; source: string | null; note?: string; url?: string }
+  | { kind: "nearest"; id: string; name: string; lat: number; lon: number };
+
+export interface LayerColumn {
+  id: string;
+  layer: LayerMeta;
+  /** Numeric value per point (NaN when missing or categorical). */
+  numeric: Float64Array;
+  /** Category index into layer.categories per point (−1 when missing or not categorical). */
+  category: Int16Array;
+  /** Index into `SampleColumns.reasons` when missing, else −1. */
+  reason: Int32Array;
+  /** Index into `SampleColumns.refs`, else −1. */
+  ref: Int32Array;
+}
+
+export interface SampleColumns {
+  points: readonly SamplePoint[];
+  /** Requested layers in request order (hidden composite components are not included). */
+  columns: LayerColumn[];
+  reasons: string[];
+  refs: ProvenanceRef[];
+  /** Country and zone per point: feature index (−1 = none) and whether strictly inside (1) or same-cell (0). */
+  country: Int32Array;
+  countryInside: Uint8Array;
+  zone: Int32Array;
+  zoneInside: Uint8Array;
+}
+
+const OFF_GRID = "No land cell of the 0.25° analysis grid here (at sea, or an islet smaller than the grid resolves).";
+const ANTARCTICA = "Antarctica is outside the analysis grid.";
+const NO_SOURCE_VALUE = "The source has no value at this location.";
+const MODEL_NO_VALUE = `No value: ${MODEL_INPUT_REASON}.`;
+
+/** Rounds for display without losing what the data can support. */
+export function roundValue(v: number): number {
+  const a = Math.abs(v);
+  const f = a >= 100 ? 1 : a >= 10 ? 10 : a >= 1 ? 100 : 1000;
+  return Math.round(v * f) / f;
+}
+
+/** Shares reason strings and provenance records so 100,000 points share a few hundred of them. */
+class Tables {
+  readonly reasons: string[] = [];
+  readonly refs: ProvenanceRef[] = [];
+  private readonly reasonIndex = new Map<string, number>();
+  reason(text: string): number {
+    let i = this.reasonIndex.get(text);
+    if (i === undefined) this.reasonIndex.set(text, (i = this.reasons.push(text) - 1));
+    return i;
+  }
+  /** Adds a provenance record (callers cache the index, so each record is added once). */
+  add(ref: ProvenanceRef): number {
+    return this.refs.push(ref) - 1;
+  }
+}
+
+/** Per-point state shared by all layers; reset for each point, computed lazily. */
+class PointState {
+  lat = 0;
+  lon = 0;
+  private ready = false;
+  readonly li = new Int32Array(4);
+  readonly w = new Float64Array(4);
+  private countries: LocateResult | null | undefined;
+  private zones: LocateResult | null | undefined;
+
+  constructor(readonly store: LayerStore) {}
+
+  reset(lat: number, lon: number) {
+    this.lat = lat;
+    this.lon = lon;
+    this.ready = false;
+    this.countries = undefined;
+    this.zones = undefined;
+  }
+
+  /** Land cells and weights of the four cell centres around the point (−1 = not land). */
+  private neighbours() {
+    if (this.ready) return;
+    const g = this.store.grid;
+    const fx = (this.lon - g.west) / g.cellDeg - 0.5, fy = (g.north - this.lat) / g.cellDeg - 0.5;
+    const c0 = Math.floor(fx), r0 = Math.floor(fy);
+    const tx = fx - c0, ty = fy - r0;
+    for (let k = 0; k < 4; k++) {
+      const r = r0 + (k >> 1);
+      const c = (((c0 + (k & 1)) % g.ncols) + g.ncols) % g.ncols;
+      this.li[k] = r < 0 || r >= g.nrows ? -1 : g.landIndexOfCell[r * g.ncols + c]!;
+      this.w[k] = (k & 1 ? tx : 1 - tx) * (k >> 1 ? ty : 1 - ty);
+    }
+    this.ready = true;
+  }
+
+  /** Bilinear value that never blends in non-land or missing cells (their weight is dropped). */
+  bilinear(values: Float32Array): number {
+    this.neighbours();
+    let sum = 0, wsum = 0;
+    for (let k = 0; k < 4; k++) {
+      const li = this.li[k]!;
+      if (li < 0) continue;
+      const v = values[li]!;
+      if (v !== v) continue;
+      sum += v * this.w[k]!;
+      wsum += this.w[k]!;
+    }
+    return wsum > 0 ? sum / wsum : this.store.grid.nearest(values, this.lat, this.lon);
+  }
+
+  locate(set: PolygonSetId): LocateResult | null {
+    if (set === "countries") {
+      if (this.countries === undefined) this.countries = this.store.polygons.countries.locate(this.lat, this.lon);
+      return this.countries;
+    }
+    if (this.zones === undefined) this.zones = this.store.polygons.zones.locate(this.lat, this.lon);
+    return this.zones;
+  }
+
+  missingGridReason(isModel: boolean): string {
+    this.neighbours();
+    const noLand = this.li[0]! < 0 && this.li[1]! < 0 && this.li[2]! < 0 && this.li[3]! < 0;
+    if (noLand && this.store.grid.landIndexAt(this.lat, this.lon) < 0) {
+      const c = this.locate("countries");
+      return c && this.store.polygons.countries.features[c.index]!.key === "ATA" ? ANTARCTICA : OFF_GRID;
+    }
+    return isModel ? MODEL_NO_VALUE : NO_SOURCE_VALUE;
+  }
+}
+
+type Sampler = (s: PointState, i: number, col: LayerColumn) => void;
+
+function gridSampler(store: LayerStore, layer: LayerMeta, interpolation: "bilinear" | "nearest", t: Tables): Sampler {
+  const values = store.gridValues(layer.id);
+  const isModel = layer.storage.kind === "model";
+  const categorical = layer.valueType === "categorical";
+  const codeToIndex = new Map((layer.categories ?? []).map((c, k) => [c.code, k]));
+  return (s, i, col) => {
+    const v = interpolation === "bilinear" ? s.bilinear(values) : store.grid.nearest(values, s.lat, s.lon);
+    if (v !== v) {
+      col.reason[i] = t.reason(s.missingGridReason(isModel)); // rare: a handful of interned strings
+      return;
+    }
+    if (categorical) {
+      const k = codeToIndex.get(v);
+      if (k === undefined) col.reason[i] = t.reason(`Unknown category code ${v}.`);
+      else col.category[i] = k;
+      return;
+    }
+    col.numeric[i] = v;
+  };
+}
+
+function polygonSampler(store: LayerStore, layer: LayerMeta, set: PolygonSetId, t: Tables): Sampler {
+  const values = store.polygonValues(layer.id);
+  const features = store.polygons[set].features;
+  const categoryOf = new Map((layer.categories ?? []).map((c, k) => [c.key, k]));
+  const outside = t.reason(`The point is not inside any ${set === "countries" ? "country" : "Electricity Maps zone"} outline (at sea?).`);
+  // Per feature: the interned provenance record (×2 for inside / same-cell) and reason, built once.
+  const refCache = new Int32Array(features.length * 2).fill(-1);
+  const reasonCache = new Int32Array(features.length).fill(-1);
+  return (s, i, col) => {
+    const hit = s.locate(set);
+    if (!hit) {
+      col.reason[i] = outside;
+      return;
+    }
+    const fi = hit.index;
+    const pv = values[fi]!;
+    const slot = fi * 2 + (hit.how === "inside" ? 1 : 0);
+    let ref = refCache[slot]!;
+    if (ref < 0) {
+      const f = features[fi]!;
+      const record: ProvenanceRef = { kind: "feature", set, key: f.key, name: f.name, match: hit.how, year: pv.year, source: pv.source };
+      if (pv.note) record.note = pv.note;
+      if (pv.url) record.url = pv.url;
+      ref = refCache[slot] = t.add(record);
+    }
+    col.ref[i] = ref;
+    if (pv.value === null) {
+      if (reasonCache[fi]! < 0) reasonCache[fi] = t.reason(pv.reason ?? "No value for this feature.");
+      col.reason[i] = reasonCache[fi]!;
+    } else if (typeof pv.value === "number") {
+      col.numeric[i] = pv.value;
+      const k = categoryOf.get(String(pv.value));
+      if (k !== undefined) col.category[i] = k;
+    } else {
+      const k = categoryOf.get(pv.value);
+      if (k === undefined) col.reason[i] = t.reason(`Unknown category "${pv.value}".`);
+      else col.category[i] = k;
+    }
+  };
+}
+
+function pointSampler(store: LayerStore, pointSet: string, t: Tables): Sampler {
+  const set = store.pointSet(pointSet);
+  const empty = t.reason("The point set is empty.");
+  const refCache = new Int32Array(set.points.length).fill(-1);
+  return (s, i, col) => {
+    const hit = set.index.nearestIndex(s.lat, s.lon);
+    if (hit < 0) {
+      col.reason[i] = empty;
+      return;
+    }
+    col.numeric[i] = set.index.lastKm;
+    if (refCache[hit]! < 0) {
+      const p = set.points[hit]!;
+      refCache[hit] = t.add({ kind: "nearest", id: p.id, name: p.name, lat: p.lat, lon: p.lon });
+    }
+    col.ref[i] = refCache[hit]!;
+  };
+}
+
+function newColumn(layer: LayerMeta, n: number): LayerColumn {
+  return {
+    id: layer.id,
+    layer,
+    numeric: new Float64Array(n).fill(NaN),
+    category: new Int16Array(n).fill(-1),
+    reason: new Int32Array(n).fill(-1),
+    ref: new Int32Array(n).fill(-1),
+  };
+}
+
+/** Samples `layerIds` at every point into columns. Unknown ids throw: callers validate ids first. */
+export function sampleColumns(store: LayerStore, points: readonly SamplePoint[], layerIds: readonly string[]): SampleColumns {
+  const n = points.length;
+  const t = new Tables();
+  const order: { col: LayerColumn; sampler: Sampler }[] = [];
+  const byId = new Map<string, LayerColumn>();
+  const add = (id: string): LayerColumn => {
+    const existing = byId.get(id);
+    if (existing) return existing;
+    const layer = store.layer(id);
+    if (!layer) throw new Error(`unknown layer ${id}`);
+    const s = layer.storage;
+    let sampler: Sampler;
+    if (layer.quality === "missing") {
+      const reason = t.reason(layer.missingReason ?? "This layer has no data.");
+      sampler = (_s, i, col) => { col.reason[i] = reason; };
+    } else if (s.kind === "grid") sampler = gridSampler(store, layer, s.interpolation, t);
+    else if (s.kind === "polygon") sampler = polygonSampler(store, layer, s.polygonSet, t);
+    else if (s.kind === "points") sampler = pointSampler(store, s.pointSet, t);
+    else if (s.model === "compositeRisk") {
+      // Components are sampled at the point itself (the point's own country category, not the cell majority).
+      const parts = COMPOSITE_COMPONENTS.map((c) => add(c.id));
+      const comps: (number | null)[] = new Array(parts.length);
+      sampler = (_s, i, col) => {
+        for (let k = 0; k < parts.length; k++) {
+          const v = parts[k]!.numeric[i]!;
+          comps[k] = v === v ? v : null;
+        }
+        const r = compositeRisk(comps);
+        if (r.value === null) col.reason[i] = t.reason(r.reason);
+        else col.numeric[i] = r.value;
+      };
+    } else sampler = gridSampler(store, layer, "bilinear", t);
+    const col = newColumn(layer, n);
+    order.push({ col, sampler });
+    byId.set(id, col);
+    return col;
+  };
+  const columns = [...new Set(layerIds)].map(add);
+
+  const state = new PointState(store);
+  const country = new Int32Array(n), countryInside = new Uint8Array(n), zone = new Int32Array(n), zoneInside = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = points[i]!;
+    state.reset(p.lat, p.lon);
+    for (let k = 0; k < order.length; k++) order[k]!.sampler(state, i, order[k]!.col);
+    const c = state.locate("countries"), z = state.locate("zones");
+    country[i] = c ? c.index : -1;
+    countryInside[i] = c?.how === "inside" ? 1 : 0;
+    zone[i] = z ? z.index : -1;
+    zoneInside[i] = z?.how === "inside" ? 1 : 0;
+  }
+  return { points, columns, reasons: t.reasons, refs: t.refs, country, countryInside, zone, zoneInside };
+}
+
+/** One value as the API returns it. */
+export interface SampledValue {
+  /** A number in the layer's unit, or the category key for categorical layers; null when missing. */
+  value: number | string | null;
+  quality: Quality;
+  reason?: string;
+  /** Category label for categorical and ordinal layers. */
+  label?: string;
+  /** Index into the response's `refs`: the country or zone the value belongs to (with year and source) or the nearest point. */
+  ref?: number;
+}
+
+export interface PointSample {
+  lat: number;
+  lon: number;
+  /** The country and grid zone of the point (shared objects, so repeated places cost nothing). */
+  country: { key: string; name: string; iso3: string | null; iso2: string | null; match: "inside" | "same-cell" } | null;
+  zone: { key: string; name: string; match: "inside" | "same-cell" } | null;
+  /** Values aligned with the response's `layers` array. */
+  values: SampledValue[];
+}
+
+/** Turns columns into per-point objects: values aligned with `layers`, provenance by reference. */
+export function toPointSamples(store: LayerStore, cols: SampleColumns): PointSample[] {
+  const countries = store.polygons.countries.features, zones = store.polygons.zones.features;
+  const countryObjects = new Map<number, PointSample["country"]>();
+  const zoneObjects = new Map<number, PointSample["zone"]>();
+  const out: PointSample[] = new Array(cols.points.length);
+  for (let i = 0; i < cols.points.length; i++) {
+    const values: SampledValue[] = new Array(cols.columns.length);
+    for (let k = 0; k < cols.columns.length; k++) {
+      const col = cols.columns[k]!;
+      const layer = col.layer;
+      const r = col.reason[i]!, ref = col.ref[i]!;
+      let v: SampledValue;
+      if (r >= 0) v = { value: null, quality: "missing", reason: cols.reasons[r]! };
+      else {
+        const c = col.category[i]!;
+        if (c >= 0) {
+          const cat = layer.categories![c]!;
+          v = { value: layer.valueType === "categorical" ? cat.key : col.numeric[i]!, quality: layer.quality, label: cat.label };
+        } else v = { value: roundValue(col.numeric[i]!), quality: layer.quality };
+      }
+      if (ref >= 0) v.ref = ref;
+      values[k] = v;
+    }
+    const ci = cols.country[i]!, zi = cols.zone[i]!;
+    const ckey = ci * 2 + cols.countryInside[i]!, zkey = zi * 2 + cols.zoneInside[i]!;
+    let country = countryObjects.get(ckey);
+    if (country === undefined) {
+      const f = ci >= 0 ? countries[ci]! : null;
+      country = f ? { key: f.key, name: f.name, iso3: (f.props.iso3 as string | null) ?? null, iso2: (f.props.iso2 as string | null) ?? null, match: cols.countryInside[i] ? "inside" : "same-cell" } : null;
+      countryObjects.set(ckey, country);
+    }
+    let zone = zoneObjects.get(zkey);
+    if (zone === undefined) {
+      const f = zi >= 0 ? zones[zi]! : null;
+      zone = f ? { key: f.key, name: f.name, match: cols.zoneInside[i] ? "inside" : "same-cell" } : null;
+      zoneObjects.set(zkey, zone);
+    }
+    out[i] = { lat: cols.points[i]!.lat, lon: cols.points[i]!.lon, country, zone, values };
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * The loaded layer data: manifest, land grid, polygon indexes, point indexes and per-land-cell
+ * values. Loaded once per process from data/layers (about 20 MB, tens of milliseconds); model
+ * layers are computed from their inputs on first use and kept.
+ */
+import type { FeatureCollection } from "geojson";
+import type { LayerMeta, Manifest, PolygonValue } from "@/data/schema/manifest";
+import { decodeToFloat, readArrayFile, readJsonFile, readManifest } from "./files";
+import { LandGrid } from "./landGrid";
+import { NearestIndex } from "./nearestIndex";
+import { modelGrid } from "./modelGrids";
+import { PolygonIndex } from "./polygonIndex";
+
+export interface StoredPoint { id: string; name: string; lat: number; lon: number; [k: string]: unknown }
+
+export interface PointSet {
+  id: string;
+  points: StoredPoint[];
+  index: NearestIndex<StoredPoint>;
+}
+
+export type PolygonSetId = "countries" | "zones";
+
+export class LayerStore {
+  readonly grid: LandGrid;
+  readonly polygons: Record<PolygonSetId, PolygonIndex>;
+  private readonly layersById: Map<string, LayerMeta>;
+  private readonly gridCache = new Map<string, Float32Array>();
+  private readonly auxCache = new Map<string, Float32Array>();
+  private readonly polygonCache = new Map<string, PolygonValue[]>();
+  private readonly pointCache = new Map<string, PointSet>();
+
+  constructor(readonly dir: string, readonly manifest: Manifest, private readonly cacheDir: string | null = null) {
+    this.grid = new LandGrid(manifest.grid, readArrayFile(dir, manifest.grid.landMask) as Uint8Array);
+    const poly = (id: PolygonSetId) => {
+      const meta = manifest.polygonSets.find((p) => p.id === id);
+      if (!meta) throw new Error(`manifest has no polygon set "${id}"`);
+      return new PolygonIndex(
+        readJsonFile<FeatureCollection>(dir, meta.geometry),
+        this.grid,
+        readArrayFile(dir, meta.cellFeature) as Uint16Array,
+        readArrayFile(dir, meta.cellPure) as Uint8Array,
+      );
+    };
+    this.polygons = { countries: poly("countries"), zones: poly("zones") };
+    this.layersById = new Map(manifest.layers.map((l) => [l.id, l]));
+  }
+
+  /** Loads `dir`; model layers are cached under `cacheDir` when given. */
+  static load(dir: string, cacheDir: string | null = null): LayerStore {
+    return new LayerStore(dir, readManifest(dir), cacheDir);
+  }
+
+  get layers(): LayerMeta[] {
+    return this.manifest.layers;
+  }
+
+  layer(id: string): LayerMeta | undefined {
+    return this.layersById.get(id);
+  }
+
+  /** Per-land-cell values of a model input (aux grid), NaN where missing. */
+  aux(id: string): Float32Array {
+    let values = this.auxCache.get(id);
+    if (!values) {
+      const meta = this.manifest.auxGrids.find((a) => a.id === id);
+      if (!meta) throw new Error(`manifest has no auxiliary grid "${id}"`);
+      values = decodeToFloat(meta.file, readArrayFile(this.dir, meta.file));
+      this.auxCache.set(id, values);
+    }
+    return values;
+  }
+
+  /** Per-feature values of a polygon layer, parallel to its polygon set's features. */
+  polygonValues(layerId: string): PolygonValue[] {
+    let values = this.polygonCache.get(layerId);
+    if (!values) {
+      const layer = this.layersById.get(layerId);
+      if (layer?.storage.kind !== "polygon") throw new Error(`${layerId} is not a polygon layer`);
+      values = readJsonFile<PolygonValue[]>(this.dir, layer.storage.values);
+      this.polygonCache.set(layerId, values);
+    }
+    return values;
+  }
+
+  /**
+   * Per-land-cell values of a grid or model layer (NaN = no value). Model layers are computed on
+   * first use (a few seconds for all land cells) and cached for the life of the process.
+   */
+  gridValues(layerId: string): Float32Array {
+    let values = this.gridCache.get(layerId);
+    if (values) return values;
+    const layer = this.layersById.get(layerId);
+    if (!layer) throw new Error(`unknown layer ${layerId}`);
+    const s = layer.storage;
+    if (s.kind === "grid") values = decodeToFloat(s.file, readArrayFile(this.dir, s.file));
+    else if (s.kind === "model") values = modelGrid(this, layer, this.cacheDir);
+    else throw new Error(`${layerId} is a ${s.kind} layer, not a grid`);
+    this.gridCache.set(layerId, values);
+    return values;
+  }
+
+  pointSet(id: string): PointSet {
+    let set = this.pointCache.get(id);
+    if (!set) {
+      const meta = this.manifest.pointSets.find((p) => p.id === id);
+      if (!meta) throw new Error(`manifest has no point set "${id}"`);
+      const points = readJsonFile<StoredPoint[]>(this.dir, meta.file);
+      set = { id, points, index: new NearestIndex(points) };
+      this.pointCache.set(id, set);
+    }
+    return set;
+  }
+}
+
+let store: LayerStore | null = null;
+
+/** The process-wide store, loaded on first use. */
+export function getLayerStore(dir: string, cacheDir: string | null): LayerStore {
+  if (!store || store.dir !== dir) store = LayerStore.load(dir, cacheDir);
+  return store;
+}

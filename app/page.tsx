@@ -1,3 +1,5 @@
+import { Workspace } from "@/components/Workspace";
+
 export default function Home() {
-  return <main><h1>Siting Atlas</h1></main>;
+  return <Workspace />;
 }

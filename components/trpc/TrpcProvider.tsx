@@ -8,7 +8,10 @@ import { TRPCProvider } from "./client";
 export function TrpcProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } }));
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", maxURLLength: 4000 })] }),
+    createTRPCClient<AppRouter>({
+      // Queries go by POST: a 10,000-point layers.sample does not fit in a URL.
+      links: [httpBatchLink({ url: "/api/trpc", methodOverride: "POST" })],
+    }),
   );
   return (
     <QueryClientProvider client={queryClient}>

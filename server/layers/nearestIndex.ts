@@ -2,20 +2,49 @@
  * Exact great-circle nearest-neighbour search over a point set (cloud regions, IX buildings,
  * cable landings). A static k-d tree (kdbush, searched geographically with geokdbush) answers the
  * first query in each 1° bin; the bin then keeps the few points that can be nearest to anywhere
- * inside it, so later queries there cost a handful of haversines.
+ * inside it, and later queries compare unit vectors (the largest dot product is the smallest
+ * great-circle distance), so a query costs a handful of multiply-adds and one acos.
  */
 import KDBush from "kdbush";
 import { around, distance } from "geokdbush";
+import { EARTH_RADIUS_KM } from "@/data/lib/geo";
 
 const BIN_DEG = 1;
+const RAD = Math.PI / 180;
+
+/** Unit vector of a point on the sphere, reusable across point sets for one query point. */
+export class UnitVector {
+  x = 0;
+  y = 0;
+  z = 0;
+  set(lat: number, lon: number): this {
+    const cl = Math.cos(lat * RAD);
+    this.x = cl * Math.cos(lon * RAD);
+    this.y = cl * Math.sin(lon * RAD);
+    this.z = Math.sin(lat * RAD);
+    return this;
+  }
+}
 
 export class NearestIndex<T extends { lat: number; lon: number }> {
   private readonly tree: KDBush;
+  private readonly xyz: Float64Array;
   private readonly binCandidates = new Map<number, Int32Array>();
+  private readonly scratch = new UnitVector();
+  /** Distance in km of the last `nearestIndex` answer. */
+  lastKm = NaN;
 
   constructor(readonly points: readonly T[]) {
     this.tree = new KDBush(Math.max(1, points.length));
-    for (const p of points) this.tree.add(p.lon, p.lat);
+    this.xyz = new Float64Array(points.length * 3);
+    const u = new UnitVector();
+    points.forEach((p, i) => {
+      this.tree.add(p.lon, p.lat);
+      u.set(p.lat, p.lon);
+      this.xyz[3 * i] = u.x;
+      this.xyz[3 * i + 1] = u.y;
+      this.xyz[3 * i + 2] = u.z;
+    });
     if (points.length === 0) this.tree.add(0, 0);
     this.tree.finish();
   }
@@ -42,20 +71,21 @@ export class NearestIndex<T extends { lat: number; lon: number }> {
     return ids;
   }
 
-  /** Distance in km of the last `nearestIndex` answer. */
-  lastKm = NaN;
-
-  /** Index of the nearest point (−1 for an empty set); its distance is left in `lastKm`. */
-  nearestIndex(lat: number, lon: number): number {
+  /**
+   * Index of the nearest point (−1 for an empty set); its distance is left in `lastKm`. Pass the
+   * query's unit vector when one is already at hand.
+   */
+  nearestIndex(lat: number, lon: number, u: UnitVector = this.scratch.set(lat, lon)): number {
     if (this.points.length === 0) return -1;
     const ids = this.candidates(lat, lon);
-    let best = -1, bestKm = Infinity;
+    const xyz = this.xyz;
+    let best = -1, bestDot = -2;
     for (let k = 0; k < ids.length; k++) {
-      const p = this.points[ids[k]!]!;
-      const km = distance(lon, lat, p.lon, p.lat);
-      if (km < bestKm) { bestKm = km; best = ids[k]!; }
+      const j = 3 * ids[k]!;
+      const dot = u.x * xyz[j]! + u.y * xyz[j + 1]! + u.z * xyz[j + 2]!;
+      if (dot > bestDot) { bestDot = dot; best = ids[k]!; }
     }
-    this.lastKm = bestKm;
+    this.lastKm = EARTH_RADIUS_KM * Math.acos(Math.min(1, Math.max(-1, bestDot)));
     return best;
   }
 

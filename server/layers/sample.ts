@@ -11,6 +11,7 @@
 import type { LayerMeta, Quality } from "@/data/schema/manifest";
 import { COMPOSITE_COMPONENTS, compositeRisk } from "@/server/models/risk/composite";
 import { MODEL_INPUT_REASON } from "./modelGrids";
+import { UnitVector } from "./nearestIndex";
 import type { LocateResult } from "./polygonIndex";
 import type { LayerStore, PolygonSetId } from "./store";
 
@@ -29,7 +30,7 @@ export interface LayerColumn {
   /** Category index into layer.categories per point (−1 when missing or not categorical). */
   category: Int16Array;
   /** Index into `SampleColumns.reasons` when missing, else −1. */
-  reason: Int32Array;
+  reason: Int16Array;
   /** Index into `SampleColumns.refs`, else −1. */
   ref: Int32Array;
 }
@@ -84,6 +85,8 @@ class PointState {
   readonly w = new Float64Array(4);
   private countries: LocateResult | null | undefined;
   private zones: LocateResult | null | undefined;
+  private readonly unit = new UnitVector();
+  private unitReady = false;
 
   constructor(readonly store: LayerStore) {}
 
@@ -91,8 +94,18 @@ class PointState {
     this.lat = lat;
     this.lon = lon;
     this.ready = false;
+    this.unitReady = false;
     this.countries = undefined;
     this.zones = undefined;
+  }
+
+  /** The point's unit vector, shared by every nearest-point layer. */
+  unitVector(): UnitVector {
+    if (!this.unitReady) {
+      this.unit.set(this.lat, this.lon);
+      this.unitReady = true;
+    }
+    return this.unit;
   }
 
   /** Land cells and weights of the four cell centres around the point (−1 = not land). */
@@ -215,7 +228,7 @@ function pointSampler(store: LayerStore, pointSet: string, t: Tables): Sampler {
   const empty = t.reason("The point set is empty.");
   const refCache = new Int32Array(set.points.length).fill(-1);
   return (s, i, col) => {
-    const hit = set.index.nearestIndex(s.lat, s.lon);
+    const hit = set.index.nearestIndex(s.lat, s.lon, s.unitVector());
     if (hit < 0) {
       col.reason[i] = empty;
       return;
@@ -235,7 +248,7 @@ function newColumn(layer: LayerMeta, n: number): LayerColumn {
     layer,
     numeric: new Float64Array(n).fill(NaN),
     category: new Int16Array(n).fill(-1),
-    reason: new Int32Array(n).fill(-1),
+    reason: new Int16Array(n).fill(-1),
     ref: new Int32Array(n).fill(-1),
   };
 }
@@ -317,28 +330,48 @@ export interface PointSample {
   values: SampledValue[];
 }
 
-/** Turns columns into per-point objects: values aligned with `layers`, provenance by reference. */
+function valueObject(col: LayerColumn, i: number, reasons: string[]): SampledValue {
+  const layer = col.layer;
+  const r = col.reason[i]!, ref = col.ref[i]!;
+  let v: SampledValue;
+  if (r >= 0) v = { value: null, quality: "missing", reason: reasons[r]! };
+  else {
+    const c = col.category[i]!;
+    if (c >= 0) {
+      const cat = layer.categories![c]!;
+      v = { value: layer.valueType === "categorical" ? cat.key : col.numeric[i]!, quality: layer.quality, label: cat.label };
+    } else v = { value: roundValue(col.numeric[i]!), quality: layer.quality };
+  }
+  if (ref >= 0) v.ref = ref;
+  return v;
+}
+
+/**
+ * Turns columns into per-point objects: values aligned with `layers`, provenance by reference.
+ * Values fully determined by a shared record (a country's or zone's value, a category, a missing
+ * reason) are one shared immutable object, so 100,000 points do not allocate millions of copies.
+ */
 export function toPointSamples(store: LayerStore, cols: SampleColumns): PointSample[] {
   const countries = store.polygons.countries.features, zones = store.polygons.zones.features;
   const countryObjects = new Map<number, PointSample["country"]>();
   const zoneObjects = new Map<number, PointSample["zone"]>();
+  const shared = cols.columns.map(() => new Map<number, SampledValue>());
   const out: PointSample[] = new Array(cols.points.length);
   for (let i = 0; i < cols.points.length; i++) {
     const values: SampledValue[] = new Array(cols.columns.length);
     for (let k = 0; k < cols.columns.length; k++) {
       const col = cols.columns[k]!;
-      const layer = col.layer;
-      const r = col.reason[i]!, ref = col.ref[i]!;
-      let v: SampledValue;
-      if (r >= 0) v = { value: null, quality: "missing", reason: cols.reasons[r]! };
-      else {
-        const c = col.category[i]!;
-        if (c >= 0) {
-          const cat = layer.categories![c]!;
-          v = { value: layer.valueType === "categorical" ? cat.key : col.numeric[i]!, quality: layer.quality, label: cat.label };
-        } else v = { value: roundValue(col.numeric[i]!), quality: layer.quality };
+      const polygon = col.layer.storage.kind === "polygon";
+      // Key of a shareable value: the provenance record for polygon layers, else the reason or the category.
+      const key = polygon && col.ref[i]! >= 0 ? col.ref[i]!
+        : col.reason[i]! >= 0 ? -1 - col.reason[i]! - (col.ref[i]! + 1) * 1e6
+        : col.category[i]! >= 0 && !polygon ? 1e9 + col.category[i]! : null;
+      if (key === null) {
+        values[k] = valueObject(col, i, cols.reasons);
+        continue;
       }
-      if (ref >= 0) v.ref = ref;
+      let v = shared[k]!.get(key);
+      if (!v) shared[k]!.set(key, (v = valueObject(col, i, cols.reasons)));
       values[k] = v;
     }
     const ci = cols.country[i]!, zi = cols.zone[i]!;

@@ -10,6 +10,7 @@ function handler(req: Request) {
     req,
     router: appRouter,
     createContext: () => createContext({ req }),
+    allowMethodOverride: true,
   });
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Browser-test harness: the production build served by `next start` on a free loopback port, and
+ * Debian's Chromium driven by playwright-core (never a downloaded browser). Records every request
+ * so tests can assert nothing leaves localhost, and every page error.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+const ROOT = path.resolve(__dirname, "../..");
+export const ARTIFACTS = path.join(ROOT, "artifacts", "e2e");
+
+export const CHROMIUM_FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export interface Harness {
+  baseUrl: string;
+  context: BrowserContext;
+  /** Every URL the browser requested since the harness started. */
+  requests: string[];
+  pageErrors: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { env?: Record<string, string> } = {}): Promise<Harness> {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (npm test does).");
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "siting-e2e-data-"));
+  const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, ...opts.env },
+  });
+  let serverLog = "";
+  server.stdout?.on("data", (d) => (serverLog += d));
+  server.stderr?.on("data", (d) => (serverLog += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(baseUrl)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`next start did not come up on ${baseUrl}:\n${serverLog}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), "siting-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 720 },
+  });
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  context.on("request", (r) => requests.push(r.url()));
+  context.on("page", (p) => p.on("pageerror", (e) => pageErrors.push(String(e))));
+  return {
+    baseUrl,
+    context,
+    requests,
+    pageErrors,
+    async newPage() {
+      const page = await context.newPage();
+      page.on("pageerror", (e) => pageErrors.push(String(e)));
+      return page;
+    },
+    async close() {
+      await context.close().catch(() => {});
+      try {
+        process.kill(-server.pid!, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      rmSync(userDataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Requests that left the app's own origin (data: and blob: URLs are local). */
+export function externalRequests(h: Harness): string[] {
+  return h.requests.filter((u) => !u.startsWith(h.baseUrl) && !u.startsWith("data:") && !u.startsWith("blob:"));
+}
+
+/** Waits for the map to report idle, then counts distinct colours and pixels in its canvas. */
+export async function mapPixels(page: Page): Promise<{ colours: number; pixels: number; counts: Record<string, number> }> {
+  await page.waitForSelector('[data-testid="map-status"]:text("idle")', { state: "attached", timeout: 60_000 });
+  return page.evaluate(() => {
+    const canvas = document.querySelector("canvas.maplibregl-canvas") as HTMLCanvasElement;
+    const c2 = document.createElement("canvas");
+    c2.width = canvas.width;
+    c2.height = canvas.height;
+    const ctx = c2.getContext("2d")!;
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, c2.width, c2.height).data;
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return { colours: Object.keys(counts).length, pixels: data.length / 4, counts };
+  });
+}

@@ -18,6 +18,7 @@ import { buildConnectivity } from "./layers/connectivity";
 import { buildCoolingLayers, writeClimateAux } from "./layers/cooling";
 import { buildRiskLayers } from "./layers/risk";
 import { buildSovereigntyLayers, CURATED_TABLE } from "./layers/sovereignty";
+import { cityLabels, countryLabels } from "./labels";
 import { polygonSetFromRaster, writePolygonSet } from "./polygons";
 import { loadClimate } from "./sources/climate";
 import { loadCountries } from "./sources/countries";
@@ -78,6 +79,10 @@ export function buildLayers(opts: BuildOptions): Manifest {
     ...connectivity.pointSets,
     { id: "cities", title: "Cities and towns (population ≥ 15,000)", file: out.writeJson("points/cities.json", cities), count: cities.length, sources: ["geonames-cities"], excluded: [] },
   ];
+  const labels = {
+    countries: out.writeJson("geo/country-labels.geojson", { type: "FeatureCollection", features: countryLabels(countryRecords) }),
+    cities: out.writeJson("geo/city-labels.geojson", { type: "FeatureCollection", features: cityLabels(connectivity.cities) }),
+  };
 
   const usedSources = SOURCES.filter((s) => !(opts.profile === "no-nc" && s.nonCommercial));
   const sources: SourceMeta[] = usedSources.map((s) => ({
@@ -104,6 +109,7 @@ export function buildLayers(opts: BuildOptions): Manifest {
       writePolygonSet(out, zones, "Electricity Maps zones", ["electricitymaps-zones"]),
     ],
     pointSets,
+    labels,
     auxGrids: [
       ...auxGrids,
       { id: "annual_mean", title: "Annual mean 2 m temperature", unit: "°C", sources: ["itu-r-p1510"],

@@ -184,6 +184,8 @@ export const Manifest = z.object({
   grid: GridMeta,
   polygonSets: z.array(PolygonSetMeta),
   pointSets: z.array(PointSetMeta),
+  /** Base-map label points (GeoJSON): countries (with a minimum zoom) and cities of ≥ 1 million. */
+  labels: z.object({ countries: JsonFile, cities: JsonFile }),
   auxGrids: z.array(AuxGrid),
   sources: z.array(SourceMeta),
   layers: z.array(LayerMeta),

@@ -15,6 +15,9 @@ export interface CountryRecord extends PolygonFeature {
   iso3: string | null;
   iso2: string | null;
   sovereignA3: string;
+  /** Short map label and Natural Earth's suggested minimum label zoom. */
+  label: string;
+  minLabelZoom: number;
 }
 
 /** Kosovo is user-assigned XK/XKX in most international datasets (World Bank, Eurostat). */
@@ -40,6 +43,8 @@ export function loadCountries(nePath: string, worldCountriesPath: string): Count
       iso3,
       iso2,
       sovereignA3: String(p.SOV_A3),
+      label: String(p.NAME ?? p.ADMIN),
+      minLabelZoom: Number(p.MIN_LABEL ?? 5),
       props: { iso3, iso2 },
     };
   });

@@ -1,5 +1,6 @@
 // Lint rules that keep the architecture of ../shared/DESIGN.md §3 true as the code grows.
 import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
 
 const noApp = (message) => ({ group: ["@/app/*", "@/components/*", "@/server/trpc/*", "next", "next/*", "react", "react-dom"], message });
 
@@ -11,6 +12,11 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
   },
   {
     // The scoring core is pure: no app code, no transport, no Node-only modules.

@@ -1,4 +1,4 @@
-import { Workspace } from "@/components/Workspace";
+import { Workspace } from "@/components/workspace/Workspace";
 
 export default function Home() {
   return <Workspace />;

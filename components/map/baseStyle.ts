@@ -1,11 +1,14 @@
 /**
- * The fully local base map style: sea background, Natural Earth country fills and borders served by
- * our own /api/geo route, and country labels drawn from a locally served font through the style's
- * `font-faces` (maplibre-gl 6) — no tile server, no glyph server, no request off our origin.
+ * The fully local base map: sea, Natural Earth country fills, coastline and borders, country and
+ * major-city labels — all from our own /api/geo route, with glyphs drawn from a locally served font
+ * through the style's `font-faces` (maplibre-gl 6). No tile, glyph or sprite server.
+ * Overlays are inserted below `OVERLAY_ANCHOR` so outlines and labels stay on top.
  */
 import type { StyleSpecification } from "maplibre-gl";
 
 export const FONT = "Noto Sans Regular";
+export const OVERLAY_ANCHOR = "borders";
+export const LAND_COLOR = "#f4f1ea";
 
 export function baseStyle(): StyleSpecification {
   return {
@@ -18,11 +21,30 @@ export function baseStyle(): StyleSpecification {
     },
     sources: {
       countries: { type: "geojson", data: "/api/geo/countries", promoteId: "key" },
+      "country-labels": { type: "geojson", data: "/api/geo/country-labels" },
+      "city-labels": { type: "geojson", data: "/api/geo/city-labels" },
     },
     layers: [
       { id: "sea", type: "background", paint: { "background-color": "#dfe9f2" } },
-      { id: "land", type: "fill", source: "countries", paint: { "fill-color": "#f4f1ea" } },
-      { id: "borders", type: "line", source: "countries", paint: { "line-color": "#8a8f98", "line-width": 0.6 } },
+      { id: "land", type: "fill", source: "countries", paint: { "fill-color": LAND_COLOR } },
+      { id: "borders", type: "line", source: "countries", paint: { "line-color": "#5f6670", "line-width": ["interpolate", ["linear"], ["zoom"], 1, 0.4, 6, 1.2] } },
+      {
+        id: "city-dots", type: "circle", source: "city-labels",
+        filter: ["<", ["get", "rank"], ["interpolate", ["linear"], ["zoom"], 2, 30, 4, 150, 6, 400]],
+        paint: { "circle-radius": 2.5, "circle-color": "#333", "circle-stroke-color": "#fff", "circle-stroke-width": 1 },
+      },
+      {
+        id: "city-labels", type: "symbol", source: "city-labels",
+        filter: ["<", ["get", "rank"], ["interpolate", ["linear"], ["zoom"], 2, 30, 4, 150, 6, 400]],
+        layout: { "text-field": ["get", "name"], "text-font": [FONT], "text-size": 11, "text-offset": [0, 0.7], "text-anchor": "top", "symbol-sort-key": ["get", "rank"] },
+        paint: { "text-color": "#222", "text-halo-color": "#fff", "text-halo-width": 1.4 },
+      },
+      {
+        id: "country-labels", type: "symbol", source: "country-labels",
+        filter: [">=", ["zoom"], ["get", "minzoom"]],
+        layout: { "text-field": ["get", "name"], "text-font": [FONT], "text-size": ["interpolate", ["linear"], ["zoom"], 1, 10, 5, 14], "text-transform": "uppercase", "text-letter-spacing": 0.05, "text-max-width": 7 },
+        paint: { "text-color": "#4a4f57", "text-halo-color": "rgba(255,255,255,0.85)", "text-halo-width": 1.5 },
+      },
     ],
   } as StyleSpecification;
 }

@@ -8,10 +8,14 @@ import type { LayerStore } from "./store";
 
 export interface LayerAsset { body: Buffer; sha256: string }
 
-/** `countries`, `zones` (GeoJSON) or a point-set id (JSON array); null for any other name. */
+/**
+ * `countries`, `zones` (GeoJSON), `country-labels`, `city-labels` (GeoJSON points) or a point-set
+ * id (JSON array); null for any other name.
+ */
 export function layerAsset(store: LayerStore, name: string): LayerAsset | null {
-  const polygon = store.manifest.polygonSets.find((p) => p.id === name);
-  const file = polygon?.geometry ?? store.manifest.pointSets.find((p) => p.id === name)?.file;
+  const m = store.manifest;
+  const labels = new Map([["country-labels", m.labels.countries], ["city-labels", m.labels.cities]]);
+  const file = m.polygonSets.find((p) => p.id === name)?.geometry ?? labels.get(name) ?? m.pointSets.find((p) => p.id === name)?.file;
   if (!file) return null;
   return { body: readFileSync(path.join(store.dir, file.path)), sha256: file.sha256 };
 }

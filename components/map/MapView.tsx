@@ -1,0 +1,55 @@
+"use client";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { useEffect, useRef } from "react";
+import type { CatalogLayer } from "@/components/layers/types";
+import type { ActiveLayer } from "@/components/workspace/viewState";
+import { useHoverValue } from "./useHoverValue";
+import { useMapInstance } from "./useMapInstance";
+import { useOverlays } from "./useOverlays";
+
+interface Props {
+  initialView: { lat: number; lon: number; zoom: number };
+  catalog: CatalogLayer[] | undefined;
+  active: ActiveLayer[];
+  dataVersion: string;
+  onPick: (p: { lat: number; lon: number }) => void;
+  onViewChange: (v: { lat: number; lon: number; zoom: number }) => void;
+}
+
+/** The map: base style, overlays for the active layers, hover readout, click to inspect. */
+export function MapView({ initialView, catalog, active, dataVersion, onPick, onViewChange }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const { map, status } = useMapInstance(container, initialView);
+  useOverlays(map, catalog, active, dataVersion);
+  const focus = catalog?.find((l) => l.id === active[active.length - 1]?.id);
+  const hover = useHoverValue(map, focus);
+
+  const callbacks = useRef({ onPick, onViewChange });
+  useEffect(() => {
+    callbacks.current = { onPick, onViewChange };
+  });
+  useEffect(() => {
+    if (!map) return;
+    const click = (e: { lngLat: { lat: number; wrap(): { lng: number } } }) => callbacks.current.onPick({ lat: e.lngLat.lat, lon: e.lngLat.wrap().lng });
+    const moved = () => {
+      const c = map.getCenter().wrap();
+      callbacks.current.onViewChange({ lat: c.lat, lon: c.lng, zoom: map.getZoom() });
+    };
+    map.on("click", click);
+    map.on("moveend", moved);
+    return () => {
+      map.off("click", click);
+      map.off("moveend", moved);
+    };
+  }, [map]);
+
+  return (
+    <div className="map-wrap">
+      <div ref={container} className="map" role="application" aria-label="Map. Drag or use arrow keys to pan, plus and minus to zoom; click to inspect all layers at a point." />
+      {hover && (
+        <div className="map-tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="status">{hover.text}</div>
+      )}
+      <span data-testid="map-status" hidden>{status}</span>
+    </div>
+  );
+}

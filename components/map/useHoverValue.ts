@@ -1,0 +1,53 @@
+"use client";
+import type { Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
+import { useEffect, useRef, useState } from "react";
+import { formatValue, type CatalogLayer } from "@/components/layers/types";
+import { useTRPCClient } from "@/components/trpc/client";
+
+export interface HoverInfo { x: number; y: number; text: string }
+
+/**
+ * The value of the focused layer under the pointer: sampled from the server once the pointer rests
+ * (150 ms), so any layer kind — grid, model, polygon, distance — reads the same as the inspector.
+ */
+export function useHoverValue(map: MapLibreMap | null, layer: CatalogLayer | undefined): HoverInfo | null {
+  const client = useTRPCClient();
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const request = useRef(0);
+
+  useEffect(() => {
+    if (!map || !layer) {
+      setHover(null);
+      return;
+    }
+    const onMove = (e: MapMouseEvent) => {
+      if (timer.current) clearTimeout(timer.current);
+      const { x, y } = e.point;
+      const point = { lat: e.lngLat.lat, lon: e.lngLat.wrap().lng };
+      timer.current = setTimeout(async () => {
+        const id = ++request.current;
+        try {
+          const res = await client.layers.sample.query({ points: [point], layers: [layer.id] });
+          const v = res.results[0]!.values[0]!;
+          if (id === request.current) setHover({ x, y, text: `${layer.title}: ${v.value === null ? (v.reason ?? "no value") : formatValue(v, layer.unit)}` });
+        } catch {
+          if (id === request.current) setHover(null);
+        }
+      }, 150);
+    };
+    const onOut = () => {
+      if (timer.current) clearTimeout(timer.current);
+      request.current++;
+      setHover(null);
+    };
+    map.on("mousemove", onMove);
+    map.on("mouseout", onOut);
+    return () => {
+      map.off("mousemove", onMove);
+      map.off("mouseout", onOut);
+      onOut();
+    };
+  }, [map, layer, client]);
+  return hover;
+}

@@ -1,0 +1,34 @@
+/**
+ * The shareable part of the workspace — viewport and active layers with their opacity — encoded in
+ * the URL query so a link reopens the same view: `?view=<zoom>/<lat>/<lon>&layers=<id>:<opacity%>,…`.
+ * Pure functions: parsing never throws; anything malformed falls back to the default.
+ */
+export interface ActiveLayer { id: string; opacity: number }
+export interface ViewState { zoom: number; lat: number; lon: number; layers: ActiveLayer[] }
+
+export const DEFAULT_VIEW: ViewState = { zoom: 1.3, lat: 30, lon: 10, layers: [] };
+const LAYER_ID = /^[a-z]+\.[a-z0-9_]+$/;
+
+export function parseViewState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const view = { ...DEFAULT_VIEW, layers: [] as ActiveLayer[] };
+  const parts = (params.get("view") ?? "").split("/").map(Number);
+  if (parts.length === 3 && parts.every(Number.isFinite)) {
+    const [zoom, lat, lon] = parts as [number, number, number];
+    if (zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180) Object.assign(view, { zoom, lat, lon });
+  }
+  for (const item of (params.get("layers") ?? "").split(",")) {
+    const [id, op] = item.split(":");
+    if (!id || !LAYER_ID.test(id) || view.layers.some((l) => l.id === id)) continue;
+    const opacity = op === undefined ? 0.8 : Number(op) / 100;
+    view.layers.push({ id, opacity: Number.isFinite(opacity) ? Math.min(1, Math.max(0, opacity)) : 0.8 });
+  }
+  return view;
+}
+
+export function serializeViewState(v: ViewState): string {
+  const params = new URLSearchParams();
+  params.set("view", `${v.zoom.toFixed(2)}/${v.lat.toFixed(4)}/${v.lon.toFixed(4)}`);
+  if (v.layers.length) params.set("layers", v.layers.map((l) => `${l.id}:${Math.round(l.opacity * 100)}`).join(","));
+  return `?${params.toString().replace(/%2F/g, "/").replace(/%3A/g, ":").replace(/%2C/g, ",")}`;
+}

@@ -36,6 +36,8 @@ export interface Harness {
   requests: string[];
   pageErrors: string[];
   newPage(): Promise<Page>;
+  /** A page in a brand-new browser profile (empty cache), closed by the returned function. */
+  isolatedPage(): Promise<{ page: Page; close: () => Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -63,13 +65,14 @@ export async function startHarness(opts: { env?: Record<string, string> } = {}):
     if (Date.now() > deadline || server.exitCode !== null) throw new Error(`next start did not come up on ${baseUrl}:\n${serverLog}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), "siting-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const launch = (dir: string) => chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 720 },
   });
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), "siting-chromium-"));
+  const context = await launch(userDataDir);
   const requests: string[] = [];
   const pageErrors: string[] = [];
   context.on("request", (r) => requests.push(r.url()));
@@ -83,6 +86,18 @@ export async function startHarness(opts: { env?: Record<string, string> } = {}):
       const page = await context.newPage();
       page.on("pageerror", (e) => pageErrors.push(String(e)));
       return page;
+    },
+    async isolatedPage() {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "siting-chromium-"));
+      const ctx = await launch(dir);
+      const page = await ctx.newPage();
+      return {
+        page,
+        close: async () => {
+          await ctx.close().catch(() => {});
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
     async close() {
       await context.close().catch(() => {});

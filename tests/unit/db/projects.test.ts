@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type DbConfig } from "@/server/db/connect";
 import { createProject, loadProject, loadShared, ProjectConflict, ProjectForbidden, ProjectNotFound, saveProject } from "@/server/db/projects";
 import type { Database } from "@/server/db/schema";
+import type { Site } from "@/server/schemas/site";
 import { postgresUnavailable, startPostgres, type TestPostgres } from "../../helpers/postgres";
 
-const site = (i: number) => ({ id: `s${i}`, name: `Site ${i}`, lat: 10 + i / 1000, lon: 20 - i / 1000, overrides: i === 0 ? { "power.price_usd_per_mwh": 42 } : {}, origin: "import" as const });
+const site = (i: number): Site => ({ id: `s${i}`, name: `Site ${i}`, lat: 10 + i / 1000, lon: 20 - i / 1000, overrides: i === 0 ? { "power.price_usd_per_mwh": 42 } : {}, origin: "import" });
 
 function suite(name: string, config: () => Promise<DbConfig>, cleanup: () => Promise<void>) {
   describe(name, () => {

@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ["tests/{unit,api,property}/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["tests/setup/env.ts"],
     testTimeout: 30_000,
     pool: "forks",
   },

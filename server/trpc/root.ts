@@ -1,11 +1,15 @@
 import { createCallerFactory, router } from "./init";
 import { layersRouter } from "./routers/layers";
 import { metaRouter } from "./routers/meta";
+import { projectsRouter } from "./routers/projects";
+import { sitesRouter } from "./routers/sites";
 
 /** The API: one thin router per domain. */
 export const appRouter = router({
   meta: metaRouter,
   layers: layersRouter,
+  sites: sitesRouter,
+  projects: projectsRouter,
 });
 
 export type AppRouter = typeof appRouter;

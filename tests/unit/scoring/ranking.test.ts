@@ -1,0 +1,46 @@
+/** Rankings: 1 = best, ties share (1, 2, 2, 4); the fast sort agrees with a comparison sort. */
+import { describe, expect, it } from "vitest";
+import { argsortDescending, createRandom, rankAscending, rankDescending } from "@/server/scoring";
+
+/** Reference competition ranking by brute force. */
+function naiveRanks(v: readonly number[]): number[] {
+  return v.map((x) => 1 + v.filter((y) => y > x).length);
+}
+
+describe("rankDescending / rankAscending", () => {
+  it("gives 1 to the largest value and shares ranks on ties (1, 2, 2, 4)", () => {
+    expect(rankDescending([0.9, 0.5, 0.5, 0.1])).toEqual([1, 2, 2, 4]);
+    expect(rankDescending([1, 3, 2])).toEqual([3, 1, 2]);
+  });
+  it("rankAscending gives 1 to the smallest value", () => {
+    expect(rankAscending([0.2, 0, 0, 1])).toEqual([3, 1, 1, 4]);
+  });
+  it("treats rounding noise as a tie (relative tolerance 1e-12) but not real differences", () => {
+    expect(rankDescending([0.1 + 0.2, 0.3, 0.29999])).toEqual([1, 1, 3]);
+    expect(rankDescending([0.1 + 0.2, 0.3], { tolerance: 0 })).toEqual([1, 2]);
+  });
+  it("ranks ±Infinity and rejects NaN with a typed error naming the index", () => {
+    expect(rankDescending([1, Infinity, -Infinity, 0])).toEqual([2, 1, 4, 3]);
+    expect(() => rankDescending([1, NaN])).toThrow(/values\[1\] is NaN/);
+  });
+  it("handles empty, single and all-equal inputs", () => {
+    expect(rankDescending([])).toEqual([]);
+    expect(rankDescending([7])).toEqual([1]);
+    expect(rankDescending([2, 2, 2])).toEqual([1, 1, 1]);
+  });
+  it("agrees with brute force on random, duplicated, negative and clustered data", () => {
+    const rng = createRandom(7);
+    const cases: number[][] = [
+      Array.from({ length: 2000 }, () => rng.next()),
+      Array.from({ length: 2000 }, () => Math.floor(rng.next() * 50)), // many ties
+      Array.from({ length: 2000 }, () => -1e6 * rng.next()),
+      // one outlier and a tight cluster: exercises the comparison-sort fallback
+      [1e9, ...Array.from({ length: 1999 }, () => 1 + rng.next() * 1e-9)],
+      Array.from({ length: 2000 }, (_, i) => (i % 2 ? Number.MAX_VALUE : -Number.MAX_VALUE) * rng.next()),
+    ];
+    for (const v of cases) expect(rankDescending(v, { tolerance: 0 })).toEqual(naiveRanks(v));
+  });
+  it("argsortDescending is stable: equal values keep input order", () => {
+    expect(Array.from(argsortDescending([1, 3, 3, 2, 3]))).toEqual([1, 2, 4, 3, 0]);
+  });
+});

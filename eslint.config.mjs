@@ -5,7 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 const noApp = (message) => ({ group: ["@/app/*", "@/components/*", "@/server/trpc/*", "next", "next/*", "react", "react-dom"], message });
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "public/vendor/**", "coverage/**", "next-env.d.ts", "artifacts/**"] },
+  { ignores: [".next/**", "node_modules/**", "public/vendor/**", "coverage/**", "next-env.d.ts", "artifacts/**", "**/*.tmp.*", ".data/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

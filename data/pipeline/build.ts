@@ -16,17 +16,19 @@ import { rasterizePolygons } from "./lib/raster";
 import { buildCarbonLayers } from "./layers/carbon";
 import { buildConnectivity } from "./layers/connectivity";
 import { buildCoolingLayers, writeClimateAux } from "./layers/cooling";
+import { buildPowerLayers } from "./layers/power";
 import { buildRiskLayers } from "./layers/risk";
 import { buildSovereigntyLayers, CURATED_TABLE } from "./layers/sovereignty";
 import { cityLabels, countryLabels } from "./labels";
-import { polygonSetFromRaster, writePolygonSet } from "./polygons";
+import { fillNestedGaps, polygonSetFromRaster, writePolygonSet } from "./polygons";
 import { loadClimate } from "./sources/climate";
 import { loadCountries } from "./sources/countries";
 import { SOURCES } from "./sources/registry";
+import { loadSubdivisions } from "./sources/subdivisions";
 import { loadZones } from "./sources/zones";
 
 /** Bump when the pipeline's output format or methods change, so report footers can tell builds apart. */
-export const PIPELINE_VERSION = "1";
+export const PIPELINE_VERSION = "2";
 
 export const REPO_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 export const DEFAULT_RAW_DIR = path.resolve(REPO_DIR, "../shared/datasets");
@@ -57,7 +59,13 @@ export function buildLayers(opts: BuildOptions): Manifest {
   const zoneFeatures = loadZones(raw("electricitymaps-zones/world-zones.geojson"), raw("electricitymaps-zones/zones-config-summary.json"));
   const zones = polygonSetFromRaster("zones", zoneFeatures, rasterizePolygons(grid, zoneFeatures.map((z) => z.geometry)), land);
 
-  const ctx: BuildContext = { rawDir: opts.rawDir, repoDir: REPO_DIR, out, profile: opts.profile, grid, land, countries, zones };
+  log("subdivisions: Natural Earth admin-1 where available (US, BR, CA, AU), whole countries elsewhere");
+  const subdivisionFeatures = loadSubdivisions(raw("natural-earth/ne_50m_admin_1_states_provinces.json"), countryRecords);
+  const subdivisions = polygonSetFromRaster("subdivisions", subdivisionFeatures, rasterizePolygons(grid, subdivisionFeatures.map((f) => f.geometry)), land);
+  const slivers = fillNestedGaps(subdivisions, land, countries, (f) => String(f.props.country));
+  log(`  ${subdivisionFeatures.length} features; ${slivers} land cells without an admin-1 feature (slivers, omitted islands) given the nearest subdivision of their country`);
+
+  const ctx: BuildContext = { rawDir: opts.rawDir, repoDir: REPO_DIR, out, profile: opts.profile, grid, land, countries, zones, subdivisions };
 
   log("climate: interpolating ITU-R grids at land-cell centres");
   const climate = loadClimate(land, raw);
@@ -71,6 +79,7 @@ export function buildLayers(opts: BuildOptions): Manifest {
     ...buildCoolingLayers(ctx, climate),
     ...buildSovereigntyLayers(ctx),
     ...connectivity.layers,
+    ...buildPowerLayers(ctx),
   ];
   const cities = connectivity.cities
     .map((c) => ({ id: c.id, name: c.name, country: c.country, population: c.population, lat: c.lat, lon: c.lon }))
@@ -107,6 +116,7 @@ export function buildLayers(opts: BuildOptions): Manifest {
     polygonSets: [
       writePolygonSet(out, countries, "Countries (Natural Earth 1:50m admin-0)", ["natural-earth-admin0", "world-countries"]),
       writePolygonSet(out, zones, "Electricity Maps zones", ["electricitymaps-zones"]),
+      writePolygonSet(out, subdivisions, "Subdivisions (Natural Earth 1:50m admin-1 for US, BR, CA, AU; countries elsewhere)", ["natural-earth-admin1", "natural-earth-admin0", "world-countries"]),
     ],
     pointSets,
     labels,

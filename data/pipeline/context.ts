@@ -15,6 +15,8 @@ export interface BuildContext {
   land: LandCells;
   countries: PolygonSet;
   zones: PolygonSet;
+  /** US states (and BR, CA, AU subdivisions) where Natural Earth has them, whole countries elsewhere. */
+  subdivisions: PolygonSet;
 }
 
 export function rawPath(ctx: Pick<BuildContext, "rawDir">, rel: string): string {

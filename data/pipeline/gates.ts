@@ -18,8 +18,31 @@ function readArray(dir: string, f: ArrayFile): ArrayLike<number> {
   return new Ctor(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
 }
 
+/** ADM0_A3 keys of the 27 EU member states (Natural Earth; Cyprus without Northern Cyprus). */
+export const EU27 = ["AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"];
+
+/**
+ * Facts any correct build of the power layers shows (issue 9): every US state and DC has its EIA
+ * price, every EU member a Eurostat price, prices are physical, Venezuela's artefact is excluded
+ * with its reason, and each value's note names its source kind.
+ */
+function powerGates(dir: string, m: Manifest, fail: (msg: string) => never): void {
+  const s = m.layers.find((l) => l.id === "power.price_usd_per_mwh")?.storage;
+  if (s?.kind !== "polygon" || s.polygonSet !== "subdivisions") return fail("power.price_usd_per_mwh must be a polygon layer on the subdivisions set");
+  const values = new Map((JSON.parse(readFileSync(path.join(dir, s.values.path), "utf8")) as PolygonValue[]).map((v) => [v.key, v]));
+  const states = [...values.keys()].filter((k) => k.startsWith("US-"));
+  if (states.length !== 51) fail(`power.price_usd_per_mwh: ${states.length} US state features, expected 50 states and DC`);
+  for (const k of states) if (values.get(k)!.source !== "eia-861-industrial-price") fail(`power.price_usd_per_mwh: ${k} has no EIA price`);
+  for (const k of EU27) if (values.get(k)?.source !== "eurostat-nrg-pc-205") fail(`power.price_usd_per_mwh: EU member ${k} has no Eurostat price`);
+  for (const v of values.values()) {
+    if (typeof v.value === "number" && (v.value < 5 || v.value > 1000)) fail(`power.price_usd_per_mwh: ${v.key} = ${v.value} USD/MWh is not a plausible price`);
+    if (v.value !== null && !v.note?.startsWith("Source kind:")) fail(`power.price_usd_per_mwh: ${v.key} does not name its source kind`);
+  }
+  if (values.get("VEN")?.value !== null || !/artefact/.test(values.get("VEN")?.reason ?? "")) fail("power.price_usd_per_mwh: Venezuela's exchange-rate artefact is not excluded with its reason");
+}
+
 export function runGates(dir: string, m: Manifest): void {
-  const fail = (msg: string) => { throw new Error(`validation gate failed: ${msg}`); };
+  const fail = (msg: string): never => { throw new Error(`validation gate failed: ${msg}`); };
   if (m.grid.landCells < 200_000 || m.grid.landCells > 450_000) fail(`land cell count ${m.grid.landCells} outside 200k–450k`);
 
   for (const layer of m.layers) {
@@ -41,11 +64,18 @@ export function runGates(dir: string, m: Manifest): void {
     }
     if (s.kind === "polygon") {
       const values = JSON.parse(readFileSync(path.join(dir, s.values.path), "utf8")) as PolygonValue[];
-      const set = m.polygonSets.find((p) => p.id === s.polygonSet)!;
+      const set = m.polygonSets.find((p) => p.id === s.polygonSet);
+      if (!set) return fail(`${layer.id}: polygon set ${s.polygonSet} is not in the manifest`);
       const keys = JSON.parse(readFileSync(path.join(dir, set.keys.path), "utf8")) as string[];
       if (values.length !== keys.length || values.some((v, i) => v.key !== keys[i])) fail(`${layer.id}: values are not parallel to ${set.id} keys`);
       if (values.some((v) => v.value === null && !v.reason)) fail(`${layer.id}: a missing value has no reason`);
-      if (s.polygonSet === "countries") {
+      // A layer listed as missing (e.g. a licence not yet confirmed) has no values to check.
+      if (layer.quality === "missing") {
+        if (!layer.missingReason) fail(`${layer.id}: listed as missing without a reason`);
+        continue;
+      }
+      // Both sets key France and Norway by ADM0_A3 (subdivisions keeps whole countries outside US, BR, CA, AU).
+      if (s.polygonSet === "countries" || s.polygonSet === "subdivisions") {
         for (const key of ["FRA", "NOR"]) {
           if (values.find((v) => v.key === key)?.value == null) fail(`${layer.id}: ${key} has no value (the Natural Earth ISO_A3 = -99 trap)`);
         }
@@ -54,11 +84,12 @@ export function runGates(dir: string, m: Manifest): void {
       if (present / values.length < 0.5) fail(`${layer.id}: only ${present} of ${values.length} features have a value`);
     }
   }
+  powerGates(dir, m, fail);
   for (const set of m.polygonSets) {
     const feature = readArray(dir, set.cellFeature);
     let none = 0;
     for (let i = 0; i < feature.length; i++) if (feature[i] === set.cellFeature.nodata) none++;
-    if (set.id === "countries" && none > 0) fail(`countries: ${none} land cells have no country`);
+    if ((set.id === "countries" || set.id === "subdivisions") && none > 0) fail(`${set.id}: ${none} land cells have no feature`);
     if (set.id === "zones" && none / feature.length > 0.03) fail(`zones: ${none} land cells (${((100 * none) / feature.length).toFixed(1)} %) fall in no Electricity Maps zone`);
   }
 }

@@ -13,6 +13,23 @@ export type LayerCategory = z.infer<typeof LayerCategory>;
 export const Quality = z.enum(["observed", "modelled", "proxy", "missing"]);
 export type Quality = z.infer<typeof Quality>;
 
+/** The quality of a present value: any quality but "missing". */
+export const ValueQuality = Quality.exclude(["missing"]);
+export type ValueQuality = z.infer<typeof ValueQuality>;
+
+/**
+ * Polygon sets a layer's values can belong to:
+ * - `countries`: Natural Earth admin-0 (every land cell has one);
+ * - `zones`: Electricity Maps grid zones;
+ * - `subdivisions`: the finest administrative unit available per place — first-level subdivisions
+ *   (states, provinces, territories) where Natural Earth 1:50m admin-1 has them (US incl. DC, Brazil,
+ *   Canada, Australia), the whole country elsewhere. Covers every land cell exactly like `countries`,
+ *   so a layer with sub-national values for some countries is still one polygon layer on one set.
+ */
+export const polygonSetIds = ["countries", "zones", "subdivisions"] as const;
+export const PolygonSetId = z.enum(polygonSetIds);
+export type PolygonSetId = z.infer<typeof PolygonSetId>;
+
 /** Which way is better for a site: used for default value functions and legends. */
 export const Direction = z.enum(["lower_is_better", "higher_is_better", "categorical"]);
 export type Direction = z.infer<typeof Direction>;
@@ -62,7 +79,7 @@ export type CategoryKey = z.infer<typeof CategoryKey>;
 /**
  * Where a layer's values live:
  * - `grid`: one value per land cell of the analysis grid (bilinear or nearest sampling);
- * - `polygon`: one value per feature of a polygon set (countries, grid zones), looked up by point-in-polygon;
+ * - `polygon`: one value per feature of a polygon set (countries, grid zones, subdivisions), looked up by point-in-polygon;
  * - `points`: derived at sample time from a point set (e.g. distance to the nearest cloud region);
  * - `model`: computed by a documented model in server/models from other layers.
  */
@@ -70,7 +87,7 @@ export const LayerStorage = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("grid"), file: ArrayFile, interpolation: z.enum(["bilinear", "nearest"]) }),
   z.object({
     kind: z.literal("polygon"),
-    polygonSet: z.enum(["countries", "zones"]),
+    polygonSet: PolygonSetId,
     /** JSON array of `PolygonValue`, parallel to the polygon set's feature order. */
     values: JsonFile,
   }),
@@ -120,11 +137,17 @@ export const PolygonValue = z.object({
   note: z.string().optional(),
   /** Citation for this specific value (curated tables). */
   url: z.string().optional(),
+  /**
+   * This value's own quality when it differs from the layer's: a layer that draws on sources of
+   * different kinds (e.g. electricity price: observed large-user prices for US states and Europe,
+   * a small-business proxy elsewhere) labels each value so users know what they compare.
+   */
+  quality: ValueQuality.optional(),
 });
 export type PolygonValue = z.infer<typeof PolygonValue>;
 
 export const PolygonSetMeta = z.object({
-  id: z.enum(["countries", "zones"]),
+  id: PolygonSetId,
   title: z.string(),
   /** GeoJSON FeatureCollection with `properties.key` and `properties.name`. */
   geometry: JsonFile,

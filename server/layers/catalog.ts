@@ -1,12 +1,12 @@
 /** The layer catalog as the API serves it: metadata, legend and full source records per layer. */
-import type { LayerMeta, SourceMeta } from "@/data/schema/manifest";
+import type { LayerMeta, PolygonSetId, SourceMeta } from "@/data/schema/manifest";
 import { legendFor, type Legend } from "./legend";
 import type { LayerStore } from "./store";
 
 export interface CatalogLayer extends Omit<LayerMeta, "storage" | "sources"> {
   kind: LayerMeta["storage"]["kind"];
   /** For polygon layers, which polygon set carries the values. */
-  polygonSet?: "countries" | "zones";
+  polygonSet?: PolygonSetId;
   pointSet?: string;
   legend: Legend;
   sources: SourceMeta[];

@@ -6,8 +6,8 @@
  */
 import { scaleSequential } from "d3-scale";
 import {
-  interpolateBlues, interpolateCividis, interpolateGreens, interpolateInferno, interpolateOrRd, interpolateRdYlBu,
-  interpolateViridis, interpolateYlOrBr,
+  interpolateBlues, interpolateCividis, interpolateGnBu, interpolateGreens, interpolateInferno, interpolateOrRd, interpolatePuBu,
+  interpolateRdPu, interpolateRdYlBu, interpolateViridis, interpolateYlOrBr, interpolateYlOrRd,
 } from "d3-scale-chromatic";
 import type { LayerMeta } from "@/data/schema/manifest";
 
@@ -23,6 +23,14 @@ const RAMPS: Record<string, Interpolator> = {
   heat: interpolateInferno,
   connectivity: interpolateViridis,
   distance: (t) => interpolateCividis(1 - t),
+  /** Electricity price: light = cheap, dark = expensive. */
+  price: interpolateRdPu,
+  /** Waiting and outage times: light = short, dark = long. */
+  delay: interpolatePuBu,
+  /** Service quality and readiness indices (higher is better): dark = good. */
+  reliability: interpolateGnBu,
+  /** Solar resource: pale yellow = weak, red = strong. */
+  solar: interpolateYlOrRd,
 };
 
 export type Legend =

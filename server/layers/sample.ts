@@ -5,10 +5,11 @@
  * Two stages, so 100,000 points × every layer stays well under a second:
  * - `sampleColumns` compiles the requested layers into samplers and fills typed columns (numbers,
  *   category codes, indexes into shared tables of reasons and provenance records); per point, the
- *   bilinear neighbours, the country and the zone are found once and shared by all layers;
+ *   bilinear neighbours, the country, the zone and the subdivision are found once and shared by all
+ *   layers, and each polygon layer then fills its column in one pass over the located features;
  * - `toPointSamples` turns columns into the API's per-point objects.
  */
-import type { LayerMeta, Quality } from "@/data/schema/manifest";
+import type { LayerMeta, Quality, ValueQuality } from "@/data/schema/manifest";
 import { COMPOSITE_COMPONENTS, compositeRisk } from "@/server/models/risk/composite";
 import { MODEL_INPUT_REASON } from "./modelGrids";
 import { UnitVector } from "./nearestIndex";
@@ -17,9 +18,12 @@ import type { LayerStore, PolygonSetId } from "./store";
 
 export interface SamplePoint { lat: number; lon: number }
 
-/** One value's provenance beyond its layer: the polygon it belongs to with year and source, or the nearest point. */
+/**
+ * One value's provenance beyond its layer: the polygon it belongs to with year and source (and the
+ * value's own quality where it differs from the layer's), or the nearest point.
+ */
 export type ProvenanceRef =
-  | { kind: "feature"; set: PolygonSetId; key: string; name: string; match: "inside" | "same-cell"; year: string | null; source: string | null; note?: string; url?: string }
+  | { kind: "feature"; set: PolygonSetId; key: string; name: string; match: "inside" | "same-cell"; year: string | null; source: string | null; note?: string; url?: string; quality?: ValueQuality }
   | { kind: "nearest"; id: string; name: string; lat: number; lon: number };
 
 export interface LayerColumn {
@@ -85,10 +89,17 @@ class PointState {
   readonly w = new Float64Array(4);
   private countries: LocateResult | null | undefined;
   private zones: LocateResult | null | undefined;
+  private subdivisions: LocateResult | null | undefined;
   private readonly unit = new UnitVector();
   private unitReady = false;
 
+  private readonly subdivisionHits: LocateResult[] = [];
+
   constructor(readonly store: LayerStore) {}
+
+  private insideSubdivision(index: number): LocateResult {
+    return (this.subdivisionHits[index] ??= { index, how: "inside" });
+  }
 
   reset(lat: number, lon: number) {
     this.lat = lat;
@@ -97,6 +108,7 @@ class PointState {
     this.unitReady = false;
     this.countries = undefined;
     this.zones = undefined;
+    this.subdivisions = undefined;
   }
 
   /** The point's unit vector, shared by every nearest-point layer. */
@@ -144,8 +156,17 @@ class PointState {
       if (this.countries === undefined) this.countries = this.store.polygons.countries.locate(this.lat, this.lon);
       return this.countries;
     }
-    if (this.zones === undefined) this.zones = this.store.polygons.zones.locate(this.lat, this.lon);
-    return this.zones;
+    if (set === "zones") {
+      if (this.zones === undefined) this.zones = this.store.polygons.zones.locate(this.lat, this.lon);
+      return this.zones;
+    }
+    if (this.subdivisions === undefined) {
+      // Inside an unsplit country, the subdivisions feature is that same country outline.
+      const c = this.locate("countries");
+      const same = c?.how === "inside" ? this.store.subdivisionOfCountry[c.index]! : -1;
+      this.subdivisions = same >= 0 ? this.insideSubdivision(same) : this.store.polygons.subdivisions.locate(this.lat, this.lon);
+    }
+    return this.subdivisions;
   }
 
   missingGridReason(isModel: boolean): string {
@@ -182,43 +203,66 @@ function gridSampler(store: LayerStore, layer: LayerMeta, interpolation: "biline
   };
 }
 
-function polygonSampler(store: LayerStore, layer: LayerMeta, set: PolygonSetId, t: Tables): Sampler {
+const OUTLINE: Record<PolygonSetId, string> = { countries: "country", zones: "Electricity Maps zone", subdivisions: "country or state/province" };
+
+/** Where each point fell in one polygon set: feature index (−1 = none) and whether strictly inside. */
+interface Located { index: Int32Array; inside: Uint8Array }
+
+/**
+ * Fills a polygon layer's column from the points' already-located features: one tight loop per
+ * layer over shared arrays, so a country or zone layer costs about a millisecond per 100,000 points.
+ */
+function polygonColumnFiller(store: LayerStore, layer: LayerMeta, set: PolygonSetId, t: Tables): (located: Located, col: LayerColumn) => void {
   const values = store.polygonValues(layer.id);
   const features = store.polygons[set].features;
   const categoryOf = new Map((layer.categories ?? []).map((c, k) => [c.key, k]));
-  const outside = t.reason(`The point is not inside any ${set === "countries" ? "country" : "Electricity Maps zone"} outline (at sea?).`);
-  // Per feature: the interned provenance record (×2 for inside / same-cell) and reason, built once.
-  const refCache = new Int32Array(features.length * 2).fill(-1);
-  const reasonCache = new Int32Array(features.length).fill(-1);
-  return (s, i, col) => {
-    const hit = s.locate(set);
-    if (!hit) {
-      col.reason[i] = outside;
-      return;
-    }
-    const fi = hit.index;
-    const pv = values[fi]!;
-    const slot = fi * 2 + (hit.how === "inside" ? 1 : 0);
-    let ref = refCache[slot]!;
-    if (ref < 0) {
-      const f = features[fi]!;
-      const record: ProvenanceRef = { kind: "feature", set, key: f.key, name: f.name, match: hit.how, year: pv.year, source: pv.source };
-      if (pv.note) record.note = pv.note;
-      if (pv.url) record.url = pv.url;
-      ref = refCache[slot] = t.add(record);
-    }
-    col.ref[i] = ref;
-    if (pv.value === null) {
-      if (reasonCache[fi]! < 0) reasonCache[fi] = t.reason(pv.reason ?? "No value for this feature.");
-      col.reason[i] = reasonCache[fi]!;
-    } else if (typeof pv.value === "number") {
-      col.numeric[i] = pv.value;
-      const k = categoryOf.get(String(pv.value));
-      if (k !== undefined) col.category[i] = k;
+  const outside = t.reason(`The point is not inside any ${OUTLINE[set]} outline (at sea?).`);
+  // Each feature's value resolved once (number, category index, or why it is missing).
+  const n = features.length;
+  const featureNumeric = new Float64Array(n).fill(NaN);
+  const featureCategory = new Int16Array(n).fill(-1);
+  const featureMissing: (string | null)[] = new Array<string | null>(n).fill(null);
+  for (let fi = 0; fi < n; fi++) {
+    const v = values[fi]!.value;
+    if (v === null) featureMissing[fi] = values[fi]!.reason ?? "No value for this feature.";
+    else if (typeof v === "number") {
+      featureNumeric[fi] = v;
+      featureCategory[fi] = categoryOf.get(String(v)) ?? -1;
     } else {
-      const k = categoryOf.get(pv.value);
-      if (k === undefined) col.reason[i] = t.reason(`Unknown category "${pv.value}".`);
-      else col.category[i] = k;
+      const k = categoryOf.get(v);
+      if (k === undefined) featureMissing[fi] = `Unknown category "${v}".`;
+      else featureCategory[fi] = k;
+    }
+  }
+  // Per feature: the interned provenance record (×2 for inside / same-cell) and reason, built once.
+  const refCache = new Int32Array(n * 2).fill(-1);
+  const reasonCache = new Int32Array(n).fill(-1);
+  return ({ index, inside }, col) => {
+    for (let i = 0; i < index.length; i++) {
+      const fi = index[i]!;
+      if (fi < 0) {
+        col.reason[i] = outside;
+        continue;
+      }
+      const slot = fi * 2 + inside[i]!;
+      let ref = refCache[slot]!;
+      if (ref < 0) {
+        const f = features[fi]!, pv = values[fi]!;
+        const record: ProvenanceRef = { kind: "feature", set, key: f.key, name: f.name, match: inside[i] ? "inside" : "same-cell", year: pv.year, source: pv.source };
+        if (pv.note) record.note = pv.note;
+        if (pv.url) record.url = pv.url;
+        if (pv.quality && pv.quality !== layer.quality) record.quality = pv.quality;
+        ref = refCache[slot] = t.add(record);
+      }
+      col.ref[i] = ref;
+      const missing = featureMissing[fi] ?? null;
+      if (missing !== null) {
+        if (reasonCache[fi]! < 0) reasonCache[fi] = t.reason(missing);
+        col.reason[i] = reasonCache[fi]!;
+        continue;
+      }
+      col.numeric[i] = featureNumeric[fi]!;
+      col.category[i] = featureCategory[fi]!;
     }
   };
 }
@@ -253,11 +297,19 @@ function newColumn(layer: LayerMeta, n: number): LayerColumn {
   };
 }
 
-/** Samples `layerIds` at every point into columns. Unknown ids throw: callers validate ids first. */
+/**
+ * Samples `layerIds` at every point into columns. Unknown ids throw: callers validate ids first.
+ * Per point: grid and nearest-point layers, and the point's country, zone and (when a layer needs
+ * it) subdivision, located once. Then per layer, in one loop each: polygon layers from the located
+ * features, layers listed as missing, and the composite from its (already filled) components.
+ */
 export function sampleColumns(store: LayerStore, points: readonly SamplePoint[], layerIds: readonly string[]): SampleColumns {
   const n = points.length;
   const t = new Tables();
-  const order: { col: LayerColumn; sampler: Sampler }[] = [];
+  const perPoint: { col: LayerColumn; sampler: Sampler }[] = [];
+  /** Column-wise fills, in registration order (a composite's components come before it). */
+  const afterwards: ((located: Record<PolygonSetId, Located>) => void)[] = [];
+  let needSubdivisions = false;
   const byId = new Map<string, LayerColumn>();
   const add = (id: string): LayerColumn => {
     const existing = byId.get(id);
@@ -265,46 +317,62 @@ export function sampleColumns(store: LayerStore, points: readonly SamplePoint[],
     const layer = store.layer(id);
     if (!layer) throw new Error(`unknown layer ${id}`);
     const s = layer.storage;
-    let sampler: Sampler;
+    const col = newColumn(layer, n);
+    byId.set(id, col);
     if (layer.quality === "missing") {
       const reason = t.reason(layer.missingReason ?? "This layer has no data.");
-      sampler = (_s, i, col) => { col.reason[i] = reason; };
-    } else if (s.kind === "grid") sampler = gridSampler(store, layer, s.interpolation, t);
-    else if (s.kind === "polygon") sampler = polygonSampler(store, layer, s.polygonSet, t);
-    else if (s.kind === "points") sampler = pointSampler(store, s.pointSet, t);
+      afterwards.push(() => col.reason.fill(reason));
+    } else if (s.kind === "grid") perPoint.push({ col, sampler: gridSampler(store, layer, s.interpolation, t) });
+    else if (s.kind === "polygon") {
+      const fill = polygonColumnFiller(store, layer, s.polygonSet, t);
+      const set = s.polygonSet;
+      if (set === "subdivisions") needSubdivisions = true;
+      afterwards.push((located) => fill(located[set], col));
+    } else if (s.kind === "points") perPoint.push({ col, sampler: pointSampler(store, s.pointSet, t) });
     else if (s.model === "compositeRisk") {
       // Components are sampled at the point itself (the point's own country category, not the cell majority).
       const parts = COMPOSITE_COMPONENTS.map((c) => add(c.id));
       const comps: (number | null)[] = new Array(parts.length);
-      sampler = (_s, i, col) => {
-        for (let k = 0; k < parts.length; k++) {
-          const v = parts[k]!.numeric[i]!;
-          comps[k] = v === v ? v : null;
+      afterwards.push(() => {
+        for (let i = 0; i < n; i++) {
+          for (let k = 0; k < parts.length; k++) {
+            const v = parts[k]!.numeric[i]!;
+            comps[k] = v === v ? v : null;
+          }
+          const r = compositeRisk(comps);
+          if (r.value === null) col.reason[i] = t.reason(r.reason);
+          else col.numeric[i] = r.value;
         }
-        const r = compositeRisk(comps);
-        if (r.value === null) col.reason[i] = t.reason(r.reason);
-        else col.numeric[i] = r.value;
-      };
-    } else sampler = gridSampler(store, layer, "bilinear", t);
-    const col = newColumn(layer, n);
-    order.push({ col, sampler });
-    byId.set(id, col);
+      });
+    } else perPoint.push({ col, sampler: gridSampler(store, layer, "bilinear", t) });
     return col;
   };
   const columns = [...new Set(layerIds)].map(add);
 
   const state = new PointState(store);
   const country = new Int32Array(n), countryInside = new Uint8Array(n), zone = new Int32Array(n), zoneInside = new Uint8Array(n);
+  const subdivision = new Int32Array(needSubdivisions ? n : 0), subdivisionInside = new Uint8Array(needSubdivisions ? n : 0);
   for (let i = 0; i < n; i++) {
     const p = points[i]!;
     state.reset(p.lat, p.lon);
-    for (let k = 0; k < order.length; k++) order[k]!.sampler(state, i, order[k]!.col);
+    for (let k = 0; k < perPoint.length; k++) perPoint[k]!.sampler(state, i, perPoint[k]!.col);
     const c = state.locate("countries"), z = state.locate("zones");
     country[i] = c ? c.index : -1;
     countryInside[i] = c?.how === "inside" ? 1 : 0;
     zone[i] = z ? z.index : -1;
     zoneInside[i] = z?.how === "inside" ? 1 : 0;
+    if (needSubdivisions) {
+      const d = state.locate("subdivisions");
+      subdivision[i] = d ? d.index : -1;
+      subdivisionInside[i] = d?.how === "inside" ? 1 : 0;
+    }
   }
+  const located: Record<PolygonSetId, Located> = {
+    countries: { index: country, inside: countryInside },
+    zones: { index: zone, inside: zoneInside },
+    subdivisions: { index: subdivision, inside: subdivisionInside },
+  };
+  for (const fill of afterwards) fill(located);
   return { points, columns, reasons: t.reasons, refs: t.refs, country, countryInside, zone, zoneInside };
 }
 
@@ -330,17 +398,20 @@ export interface PointSample {
   values: SampledValue[];
 }
 
-function valueObject(col: LayerColumn, i: number, reasons: string[]): SampledValue {
+function valueObject(col: LayerColumn, i: number, reasons: string[], refs: ProvenanceRef[]): SampledValue {
   const layer = col.layer;
   const r = col.reason[i]!, ref = col.ref[i]!;
   let v: SampledValue;
   if (r >= 0) v = { value: null, quality: "missing", reason: reasons[r]! };
   else {
+    // A value's own quality (a layer mixing observed and proxy sources) wins over the layer's.
+    const record = ref >= 0 ? refs[ref] : undefined;
+    const quality = (record?.kind === "feature" && record.quality) || layer.quality;
     const c = col.category[i]!;
     if (c >= 0) {
       const cat = layer.categories![c]!;
-      v = { value: layer.valueType === "categorical" ? cat.key : col.numeric[i]!, quality: layer.quality, label: cat.label };
-    } else v = { value: roundValue(col.numeric[i]!), quality: layer.quality };
+      v = { value: layer.valueType === "categorical" ? cat.key : col.numeric[i]!, quality, label: cat.label };
+    } else v = { value: roundValue(col.numeric[i]!), quality };
   }
   if (ref >= 0) v.ref = ref;
   return v;
@@ -356,22 +427,29 @@ export function toPointSamples(store: LayerStore, cols: SampleColumns): PointSam
   const countryObjects = new Map<number, PointSample["country"]>();
   const zoneObjects = new Map<number, PointSample["zone"]>();
   const shared = cols.columns.map(() => new Map<number, SampledValue>());
+  // A polygon value is fully determined by its provenance record: cached by ref index in a dense array.
+  const byRef = cols.columns.map(() => new Array<SampledValue | undefined>(cols.refs.length));
+  const isPolygon = cols.columns.map((c) => c.layer.storage.kind === "polygon");
   const out: PointSample[] = new Array(cols.points.length);
   for (let i = 0; i < cols.points.length; i++) {
     const values: SampledValue[] = new Array(cols.columns.length);
     for (let k = 0; k < cols.columns.length; k++) {
       const col = cols.columns[k]!;
-      const polygon = col.layer.storage.kind === "polygon";
-      // Key of a shareable value: the provenance record for polygon layers, else the reason or the category.
-      const key = polygon && col.ref[i]! >= 0 ? col.ref[i]!
-        : col.reason[i]! >= 0 ? -1 - col.reason[i]! - (col.ref[i]! + 1) * 1e6
+      const polygon = isPolygon[k]!;
+      if (polygon && col.ref[i]! >= 0) {
+        const cache = byRef[k]!, ref = col.ref[i]!;
+        values[k] = cache[ref] ??= valueObject(col, i, cols.reasons, cols.refs);
+        continue;
+      }
+      // Key of a shareable value: the reason or the category.
+      const key = col.reason[i]! >= 0 ? -1 - col.reason[i]! - (col.ref[i]! + 1) * 1e6
         : col.category[i]! >= 0 && !polygon ? 1e9 + col.category[i]! : null;
       if (key === null) {
-        values[k] = valueObject(col, i, cols.reasons);
+        values[k] = valueObject(col, i, cols.reasons, cols.refs);
         continue;
       }
       let v = shared[k]!.get(key);
-      if (!v) shared[k]!.set(key, (v = valueObject(col, i, cols.reasons)));
+      if (!v) shared[k]!.set(key, (v = valueObject(col, i, cols.reasons, cols.refs)));
       values[k] = v;
     }
     const ci = cols.country[i]!, zi = cols.zone[i]!;

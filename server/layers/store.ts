@@ -4,7 +4,7 @@
  * layers are computed from their inputs on first use and kept.
  */
 import type { FeatureCollection } from "geojson";
-import type { LayerMeta, Manifest, PolygonValue } from "@/data/schema/manifest";
+import { polygonSetIds, type LayerMeta, type Manifest, type PolygonSetId, type PolygonValue } from "@/data/schema/manifest";
 import { decodeToFloat, readArrayFile, readJsonFile, readManifest } from "./files";
 import { LandGrid } from "./landGrid";
 import { NearestIndex } from "./nearestIndex";
@@ -19,11 +19,17 @@ export interface PointSet {
   index: NearestIndex<StoredPoint>;
 }
 
-export type PolygonSetId = "countries" | "zones";
+export type { PolygonSetId };
 
 export class LayerStore {
   readonly grid: LandGrid;
   readonly polygons: Record<PolygonSetId, PolygonIndex>;
+  /**
+   * Per country feature, the index of the same country in the subdivisions set, or −1 where the
+   * country is split into subdivisions there (US, BR, CA, AU). Both sets carry the identical Natural
+   * Earth outline for an unsplit country, so a point inside it needs no second lookup.
+   */
+  readonly subdivisionOfCountry: Int32Array;
   private readonly layersById: Map<string, LayerMeta>;
   private readonly gridCache = new Map<string, Float32Array>();
   private readonly auxCache = new Map<string, Float32Array>();
@@ -42,7 +48,9 @@ export class LayerStore {
         readArrayFile(dir, meta.cellPure) as Uint8Array,
       );
     };
-    this.polygons = { countries: poly("countries"), zones: poly("zones") };
+    this.polygons = Object.fromEntries(polygonSetIds.map((id) => [id, poly(id)])) as Record<PolygonSetId, PolygonIndex>;
+    const subdivisionByKey = new Map(this.polygons.subdivisions.features.map((f, i) => [f.key, f.props.level === "country" ? i : -1]));
+    this.subdivisionOfCountry = Int32Array.from(this.polygons.countries.features, (f) => subdivisionByKey.get(f.key) ?? -1);
     this.layersById = new Map(manifest.layers.map((l) => [l.id, l]));
   }
 

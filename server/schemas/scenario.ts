@@ -5,6 +5,8 @@
  * unrepresentable: criteria are discriminated unions; a criterion has one value function).
  */
 import { z } from "zod";
+import { JurisdictionRule } from "@/server/models/jurisdiction";
+import { LoadProfile } from "@/server/models/loadProfile";
 import { LatLon } from "./geo";
 
 export const LayerOrMetricId = z.string().regex(/^[a-z]+\.[a-z0-9_]+$/, "must be a layer id (e.g. carbon.grid_intensity) or metric id (e.g. metric.pue)");
@@ -86,21 +88,9 @@ export const Market = z.object({
   points: z.array(MarketPoint).min(1).max(200),
   /** Round-trip budget used for the "share of demand within budget" metric. */
   rttBudgetMs: z.number().positive().max(1000).default(30),
-  rule: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("any") }).strict(),
-    z.object({ kind: z.literal("eu_gdpr_transfer") }).strict(),
-    z.object({ kind: z.literal("same_country"), country: z.string().regex(/^[A-Z]{3}$/, "an ISO 3166-1 alpha-3 code") }).strict(),
-    z.object({ kind: z.literal("allowed_countries"), countries: z.array(z.string().regex(/^[A-Z]{3}$/)).min(1) }).strict(),
-    z.object({ kind: z.literal("allowed_regimes"), regimes: z.array(z.enum(["eu_eea_gdpr", "eu_adequacy", "comprehensive", "partial_or_draft", "none"])).min(1) }).strict(),
-  ]),
+  rule: JurisdictionRule,
 }).strict();
 export type Market = z.infer<typeof Market>;
-
-export const LoadProfileSpec = z.object({
-  itMw: z.number().min(1, "at least 1 MW").max(2000, "at most 2,000 MW"),
-  utilisation: z.number().min(0.05).max(1).default(0.8),
-  cooling: z.enum(["air_economiser", "evaporative_assist", "dry_cooler_liquid"]),
-}).strict();
 
 export const Scenario = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
@@ -114,7 +104,7 @@ export const Scenario = z.object({
   method: MethodSpec.default({ method: "wsm" }),
   /** How a missing value in a weighted criterion is handled: exclude the site (default) or drop that criterion's weight for the site. */
   missing: z.enum(["exclude", "renormalize"]).default("exclude"),
-  loadProfile: LoadProfileSpec,
+  loadProfile: LoadProfile,
   market: Market,
   /** Contracted carbon-free energy share for market-based CO2 (0–1). */
   cfeShare: z.number().min(0).max(1).default(0),

@@ -14,7 +14,7 @@ import { gridLayer } from "./define";
 /**
  * DESIGN.md §5: RTT ms ≈ 2 × great-circle km × route factor 1.5 × 0.0049 ms/km + ~1 ms.
  * 0.0049 ms/km is light in fibre (c / 1.47). Inverting for a 10 ms budget gives the radius.
- * tests/unit/pipeline checks these constants against server/models/latency.
+ * tests/unit/models/latency.test.ts checks these constants against server/models/latency.
  */
 export const ROUTE_FACTOR = 1.5;
 export const FIBRE_MS_PER_KM = 0.0049;

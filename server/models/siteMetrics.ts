@@ -1,0 +1,306 @@
+/**
+ * All engineering metrics of a site for a load profile and a market (DESIGN.md §2 "Metric"), from one
+ * plain input object: PUE and WUE (cooling/), energy, CO2 three ways, water, latency to the market and
+ * jurisdiction fit. Field names carry units; anything that cannot be computed is `{ value: null, reason }`
+ * with the reason of the missing input (estimate.ts), never 0.
+ *
+ * `METRIC_FIELDS` is the one list of these metrics (id, title, unit, direction, description) that
+ * legends, tables, criteria pickers and reports all read, like reV's `SupplyCurveField`.
+ *
+ * Speed: the cooling model runs on a module-level scratch state (single-threaded; nothing is held
+ * across an await) and the market is prepared once (`prepareSiteMarket`), so a site costs the
+ * cooling model (6–16 climate tail evaluations, about 50–80 µs) plus one haversine per market point,
+ * and allocates only its output objects: 5,000 sites with a 200-point market take about 0.3–0.5 s
+ * (tests/unit/models/siteMetrics.test.ts).
+ */
+import { ClimateInputError, type SiteClimate } from "./climate/siteClimate";
+import { carbonEstimate } from "./carbon";
+import type { CoolingArchetype } from "./cooling/archetypes";
+import { createCoolingResult, type CoolingResult } from "./cooling/model";
+import { coolingModelInto } from "./cooling/pue";
+import { energyEstimate } from "./energy";
+import { known, missing, type Estimate, type EstimateInput } from "./estimate";
+import { jurisdictionFit, type JurisdictionFitValue, type JurisdictionRule, type SiteJurisdiction } from "./jurisdiction";
+import {
+  assertRouteFactor,
+  createMarketLatency,
+  marketLatency,
+  prepareMarketPoints,
+  ROUTE_FACTOR,
+  type PreparedMarketPoints,
+  type WeightedPoint,
+} from "./latency";
+import type { LoadProfile } from "./loadProfile";
+import { waterEstimate } from "./water";
+
+/** A market as a scenario defines it (structurally the `Market` of server/schemas/scenario.ts). */
+export interface MarketSpec {
+  name?: string;
+  points: readonly WeightedPoint[];
+  /** RTT budget for the demand-share metric, ms. */
+  rttBudgetMs: number;
+  /** Route factor 1.3–2.1, default 1.5. */
+  routeFactor?: number;
+  rule: JurisdictionRule;
+  /** Countries (alpha-3) whose users the market serves, if known: used by the strict-localisation check. */
+  countries?: readonly string[];
+}
+
+/** A market prepared once for many sites. */
+export interface SiteMarket {
+  readonly name: string;
+  readonly points: PreparedMarketPoints;
+  readonly rttBudgetMs: number;
+  readonly routeFactor: number;
+  readonly rule: JurisdictionRule;
+  readonly countries: readonly string[] | null;
+}
+
+/** Validates and prepares a market (throws a RangeError naming the bad field). */
+export function prepareSiteMarket(spec: MarketSpec): SiteMarket {
+  const routeFactor = spec.routeFactor ?? ROUTE_FACTOR;
+  assertRouteFactor(routeFactor);
+  if (typeof spec.rttBudgetMs !== "number" || !(spec.rttBudgetMs >= 0) || !Number.isFinite(spec.rttBudgetMs)) {
+    throw new RangeError(`rttBudgetMs: must be a finite number ≥ 0, got ${String(spec.rttBudgetMs)}`);
+  }
+  return {
+    name: spec.name ?? "market",
+    points: prepareMarketPoints(spec.points),
+    rttBudgetMs: spec.rttBudgetMs,
+    routeFactor,
+    rule: spec.rule,
+    countries: spec.countries && spec.countries.length > 0 ? spec.countries : null,
+  };
+}
+
+/** A missing input with its reason. */
+export interface MissingInput {
+  value: null;
+  reason: string;
+}
+
+/** Everything one site's metrics need. */
+export interface SiteMetricsInput {
+  /** Site position, degrees. */
+  lat: number;
+  lon: number;
+  /** Climate normals of the site's cell, or missing with the reason (e.g. "no ITU grid value at sea"). */
+  climate: SiteClimate | MissingInput | null;
+  /** Grid-average lifecycle intensity, gCO2/kWh (layer carbon.grid_intensity), number or `{ value, reason }`. */
+  gridIntensityGPerKwh: EstimateInput;
+  /** IFI combined-margin factor, gCO2/kWh (layer carbon.marginal_intensity). */
+  marginalFactorGPerKwh: EstimateInput;
+  /** Contracted carbon-free energy share 0–1; null = not entered (market-based CO2 is then null). */
+  cfeShare: EstimateInput;
+  /** Validated load profile. */
+  load: LoadProfile;
+  /** Prepared market, or null when no market is chosen. */
+  market: SiteMarket | null;
+  /** The site's country, regime and localisation (sovereignty layers); null = unknown. */
+  jurisdiction: SiteJurisdiction | null;
+}
+
+/** Jurisdiction fit as a metric: always a reason, the value null only when there is no market. */
+export type JurisdictionFitMetric = { value: JurisdictionFitValue; reason: string } | { value: null; reason: string };
+
+/** Why the cooling numbers are what they are (null when the climate is missing). */
+export interface CoolingExplanation {
+  archetype: CoolingArchetype;
+  /** kWh per kWh of IT energy; sum = pue − 1. */
+  fixed: number;
+  fans: number;
+  mechanical: number;
+  pumps: number;
+  economiser_hours: number;
+  partial_economiser_hours: number;
+  mechanical_equivalent_hours: number;
+  design_condition_c: number;
+  design_condition: "dry_bulb" | "wet_bulb";
+  evaporation_l_per_kwh: number;
+  blowdown_l_per_kwh: number;
+}
+
+/** All metrics of a site. Units are in the field names (pue is dimensionless). */
+export interface SiteMetrics {
+  pue: Estimate;
+  pue_peak: Estimate;
+  wue_l_per_kwh: Estimate;
+  annual_it_energy_mwh: Estimate;
+  annual_grid_energy_mwh: Estimate;
+  grid_mw_peak: Estimate;
+  co2_location_t_per_yr: Estimate;
+  co2_marginal_t_per_yr: Estimate;
+  co2_market_t_per_yr: Estimate;
+  water_m3_per_yr: Estimate;
+  rtt_mean_ms: Estimate;
+  rtt_max_ms: Estimate;
+  demand_share_within_rtt_budget: Estimate;
+  jurisdiction_fit: JurisdictionFitMetric;
+  cooling: CoolingExplanation | null;
+}
+
+/** The metric keys of {@link SiteMetrics} that hold numbers. */
+export type NumericMetricId = Exclude<keyof SiteMetrics, "jurisdiction_fit" | "cooling">;
+export type MetricId = NumericMetricId | "jurisdiction_fit";
+
+/** One metric for legends, tables, criteria pickers and reports. */
+export interface MetricField {
+  /** Key in {@link SiteMetrics}. */
+  id: MetricId;
+  /** Id a scenario criterion uses to read it (`metric.<id>`). */
+  sourceId: `metric.${MetricId}`;
+  title: string;
+  /** Display unit ("" for dimensionless ratios). */
+  unit: string;
+  direction: "lower_is_better" | "higher_is_better";
+  kind: "number" | "category";
+  /** Category values, best first (category metrics only). */
+  categories?: readonly JurisdictionFitValue[];
+  /** Suggested decimals for display. */
+  decimals: number;
+  description: string;
+}
+
+function field(f: Omit<MetricField, "sourceId">): MetricField {
+  return { ...f, sourceId: `metric.${f.id}` };
+}
+
+/** Every site metric, in display order. */
+export const METRIC_FIELDS: readonly MetricField[] = Object.freeze([
+  field({ id: "pue", title: "PUE (annual)", unit: "", direction: "lower_is_better", kind: "number", decimals: 2, description: "Estimated annual facility energy ÷ IT energy for the cooling archetype in this climate." }),
+  field({ id: "pue_peak", title: "PUE at design conditions", unit: "", direction: "lower_is_better", kind: "number", decimals: 2, description: "PUE in the ASHRAE 0.4 % design hour with IT at nameplate; sizes the grid connection." }),
+  field({ id: "wue_l_per_kwh", title: "WUE", unit: "L/kWh", direction: "lower_is_better", kind: "number", decimals: 2, description: "Estimated site water (evaporation + blow-down) per kWh of IT energy." }),
+  field({ id: "annual_it_energy_mwh", title: "IT energy", unit: "MWh/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "IT capacity × utilisation × 8,760 h." }),
+  field({ id: "annual_grid_energy_mwh", title: "Grid energy", unit: "MWh/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "Annual electricity drawn from the grid: IT energy × annual PUE." }),
+  field({ id: "grid_mw_peak", title: "Peak grid demand", unit: "MW", direction: "lower_is_better", kind: "number", decimals: 0, description: "IT capacity × PUE at design conditions: the grid connection needed." }),
+  field({ id: "co2_location_t_per_yr", title: "CO2, location-based", unit: "tCO2/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "Grid energy × grid-average lifecycle intensity (Electricity Maps)." }),
+  field({ id: "co2_marginal_t_per_yr", title: "CO2, marginal", unit: "tCO2/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "Grid energy × IFI combined-margin factor: emissions a new load is expected to cause." }),
+  field({ id: "co2_market_t_per_yr", title: "CO2, market-based", unit: "tCO2/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "Grid energy not covered by the contracted carbon-free share × grid-average intensity." }),
+  field({ id: "water_m3_per_yr", title: "Site water", unit: "m³/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "IT energy × WUE: cooling water evaporated and blown down on site." }),
+  field({ id: "rtt_mean_ms", title: "Mean RTT to market", unit: "ms", direction: "lower_is_better", kind: "number", decimals: 1, description: "Demand-weighted mean round-trip time to the market's points (fibre-route model)." }),
+  field({ id: "rtt_max_ms", title: "Max RTT to market", unit: "ms", direction: "lower_is_better", kind: "number", decimals: 1, description: "Round-trip time to the market's farthest point." }),
+  field({ id: "demand_share_within_rtt_budget", title: "Demand within RTT budget", unit: "share", direction: "higher_is_better", kind: "number", decimals: 2, description: "Share of the market's demand (0–1) reachable within its round-trip budget." }),
+  field({ id: "jurisdiction_fit", title: "Jurisdiction fit", unit: "", direction: "higher_is_better", kind: "category", categories: ["allowed", "conditional", "excluded"], decimals: 0, description: "Whether the site may host the market's data under its rule: allowed, conditional (safeguards or checks needed) or excluded." }),
+]);
+
+const COOLING = createCoolingResult();
+const LATENCY = createMarketLatency();
+
+function isMissingInput(x: SiteMetricsInput["climate"]): x is MissingInput | null {
+  return x === null || (typeof x === "object" && "value" in x && x.value === null);
+}
+
+function explanation(r: CoolingResult): CoolingExplanation {
+  return {
+    archetype: r.archetype,
+    fixed: r.fixed,
+    fans: r.fans,
+    mechanical: r.mechanical,
+    pumps: r.pumps,
+    economiser_hours: r.economiser_hours,
+    partial_economiser_hours: r.partial_economiser_hours,
+    mechanical_equivalent_hours: r.mechanical_equivalent_hours,
+    design_condition_c: r.design_condition_c,
+    design_condition: r.design_condition,
+    evaporation_l_per_kwh: r.evaporation_l_per_kwh,
+    blowdown_l_per_kwh: r.blowdown_l_per_kwh,
+  };
+}
+
+/**
+ * Every metric of one site (see the module comment). Never throws for missing or invalid data inputs:
+ * they become null metrics with the reason. Throws only for a malformed load profile or market, which
+ * the schemas reject upstream.
+ */
+export function computeSiteMetrics(input: SiteMetricsInput): SiteMetrics {
+  // Cooling: PUE, peak PUE, WUE.
+  let pue: Estimate;
+  let puePeak: Estimate;
+  let wue: Estimate;
+  let cooling: CoolingExplanation | null = null;
+  const climate = input.climate;
+  if (isMissingInput(climate)) {
+    const reason = `climate: ${climate?.reason ?? "no climate data for this site"}`;
+    pue = missing(reason);
+    puePeak = missing(reason);
+    wue = missing(reason);
+  } else {
+    try {
+      const r = coolingModelInto(COOLING, climate, input.load.cooling, input.load.utilisation);
+      pue = known(r.pue);
+      puePeak = known(r.pue_peak);
+      wue = known(r.wue_l_per_kwh);
+      cooling = explanation(r);
+    } catch (e) {
+      if (!(e instanceof ClimateInputError)) throw e;
+      const reason = `climate: ${e.message}`;
+      pue = missing(reason);
+      puePeak = missing(reason);
+      wue = missing(reason);
+    }
+  }
+
+  const energy = energyEstimate(input.load, pue, puePeak);
+  const carbon = carbonEstimate({
+    annualGridEnergyMwh: energy.annual_grid_energy_mwh,
+    gridIntensityGPerKwh: input.gridIntensityGPerKwh,
+    marginalFactorGPerKwh: input.marginalFactorGPerKwh,
+    cfeShare: input.cfeShare,
+  });
+  const water = waterEstimate(energy.annual_it_energy_mwh, wue);
+
+  // Latency and jurisdiction.
+  let rttMean: Estimate;
+  let rttMax: Estimate;
+  let share: Estimate;
+  let fit: JurisdictionFitMetric;
+  const market = input.market;
+  const validPosition = input.lat >= -90 && input.lat <= 90 && input.lon >= -180 && input.lon <= 180;
+  if (market === null) {
+    const reason = "no market chosen";
+    rttMean = missing(reason);
+    rttMax = missing(reason);
+    share = missing(reason);
+    fit = { value: null, reason };
+  } else {
+    if (!validPosition) {
+      const reason = `site position (${String(input.lat)}, ${String(input.lon)}) is not a valid latitude/longitude`;
+      rttMean = missing(reason);
+      rttMax = missing(reason);
+      share = missing(reason);
+    } else {
+      const l = marketLatency(market.points, input.lat, input.lon, { rttBudgetMs: market.rttBudgetMs, routeFactor: market.routeFactor }, LATENCY);
+      rttMean = known(l.rtt_mean_ms);
+      rttMax = known(l.rtt_max_ms);
+      share = known(l.demand_share_within_budget);
+    }
+    const site = input.jurisdiction ?? { country: null, regime: null, localization: null };
+    const f = jurisdictionFit(site, market.rule, market.countries);
+    fit = { value: f.fit, reason: f.reason };
+  }
+
+  return {
+    pue,
+    pue_peak: puePeak,
+    wue_l_per_kwh: wue,
+    annual_it_energy_mwh: energy.annual_it_energy_mwh,
+    annual_grid_energy_mwh: energy.annual_grid_energy_mwh,
+    grid_mw_peak: energy.grid_mw_peak,
+    co2_location_t_per_yr: carbon.co2_location_t_per_yr,
+    co2_marginal_t_per_yr: carbon.co2_marginal_t_per_yr,
+    co2_market_t_per_yr: carbon.co2_market_t_per_yr,
+    water_m3_per_yr: water,
+    rtt_mean_ms: rttMean,
+    rtt_max_ms: rttMax,
+    demand_share_within_rtt_budget: share,
+    jurisdiction_fit: fit,
+    cooling,
+  };
+}
+
+/** {@link computeSiteMetrics} for many sites (same order). */
+export function computeSiteMetricsBatch(inputs: readonly SiteMetricsInput[]): SiteMetrics[] {
+  const out = new Array<SiteMetrics>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) out[i] = computeSiteMetrics(inputs[i] as SiteMetricsInput);
+  return out;
+}

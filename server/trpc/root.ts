@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./init";
 import { layersRouter } from "./routers/layers";
 import { metaRouter } from "./routers/meta";
 import { projectsRouter } from "./routers/projects";
+import { scoringRouter } from "./routers/scoring";
 import { sitesRouter } from "./routers/sites";
 
 /** The API: one thin router per domain. */
@@ -10,6 +11,7 @@ export const appRouter = router({
   layers: layersRouter,
   sites: sitesRouter,
   projects: projectsRouter,
+  scoring: scoringRouter,
 });
 
 export type AppRouter = typeof appRouter;

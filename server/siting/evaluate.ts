@@ -1,0 +1,258 @@
+/**
+ * Ranks candidate sites under a scenario (DESIGN.md §2 Result): sample the layers, estimate the
+ * engineering metrics, read each criterion's raw value (a site override wins and is marked), turn it
+ * into a utility, apply hard constraints (excluded sites carry their reasons and no rank), and score
+ * with the chosen method. Every site keeps its per-criterion breakdown; WSM scores decompose into
+ * weighted contributions. Agreement with the other methods is reported as Kendall's tau.
+ */
+import type { LayerStore } from "@/server/layers/store";
+import { climateAt } from "@/server/layers/climateAt";
+import { sampleColumns } from "@/server/layers/sample";
+import { METRIC_FIELDS, computeSiteMetrics, prepareSiteMarket, type SiteMetrics } from "@/server/models/siteMetrics";
+import type { EstimateInput } from "@/server/models/estimate";
+import type { Localization, Regime } from "@/server/models/jurisdiction";
+import { applyConstraints, kendallTau, METHOD_NAMES, scoreUtilities, type HardConstraint, type MethodName, type MethodSpec as EngineMethod, type UtilityCell } from "@/server/scoring";
+import type { Scenario } from "@/server/schemas/scenario";
+import type { Site } from "@/server/schemas/site";
+import { layerRawValue, overrideValue, type RawValue } from "./criterionValues";
+import { utilityFunction } from "./utility";
+
+/** Layers every evaluation needs for the metrics and the jurisdiction fit. */
+const METRIC_INPUT_LAYERS = ["carbon.grid_intensity", "carbon.marginal_intensity", "sovereignty.regime", "sovereignty.localization"] as const;
+
+export class ScenarioError extends Error {
+  constructor(readonly path: string, message: string) {
+    super(`${path}: ${message}`);
+  }
+}
+
+export interface CriterionMeta { id: string; source: string; title: string; unit: string; kind: "layer" | "metric" }
+
+export interface CriterionResult {
+  criterionId: string;
+  raw: number | string | null;
+  label?: string;
+  quality: RawValue["quality"];
+  override: boolean;
+  reason?: string;
+  utility: number | null;
+  /** Normalised weight applied to this site (renormalised when values are missing under "renormalize"). */
+  weight: number | null;
+  /** WSM only: weight × utility, summing to the score / 100. */
+  contribution: number | null;
+}
+
+export interface SiteResult {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  country: { key: string; name: string; iso3: string | null } | null;
+  zone: { key: string; name: string } | null;
+  rank: number | null;
+  /** 0–100, higher is better, for every method (see RankResult.scoreNote). */
+  score: number | null;
+  /** The method's own number (WSM score, TOPSIS closeness, VIKOR Q, PROMETHEE net flow). */
+  methodScore: number | null;
+  excluded: boolean;
+  exclusionReasons: string[];
+  criteria: CriterionResult[];
+  metrics: SiteMetrics;
+  /** Metric ids the user overrode for this site. */
+  metricOverrides: string[];
+}
+
+export interface RankResult {
+  method: MethodName;
+  better: "higher" | "lower";
+  scoreNote: string;
+  criteria: (CriterionMeta & { weight: number })[];
+  sites: SiteResult[];
+  /** Kendall's tau-b between this ranking and each other method's (null where undefined). */
+  agreement: { method: MethodName; tau: number | null; note?: string }[];
+}
+
+const METRIC_BY_SOURCE = new Map<string, (typeof METRIC_FIELDS)[number]>(METRIC_FIELDS.map((f) => [f.sourceId, f]));
+
+/** Resolves each criterion's source to a layer or metric, checking the value function fits its kind. */
+export function describeCriteria(store: LayerStore, scenario: Scenario): CriterionMeta[] {
+  return scenario.criteria.map((c, j) => {
+    const layer = store.layer(c.source);
+    const metric = METRIC_BY_SOURCE.get(c.source);
+    if (!layer && !metric) throw new ScenarioError(`criteria.${j}.source`, `unknown layer or metric "${c.source}"`);
+    const categorical = layer ? layer.valueType === "categorical" : metric!.kind === "category";
+    if (categorical !== (c.valueFunction.type === "categorical")) {
+      throw new ScenarioError(`criteria.${j}.valueFunction`, categorical
+        ? `"${c.source}" is categorical: give a categorical value function (a utility per category)`
+        : `"${c.source}" is numeric: give a linear, piecewise-linear or threshold value function`);
+    }
+    if (layer?.quality === "missing") throw new ScenarioError(`criteria.${j}.source`, `layer "${c.source}" has no data in this build: ${layer.missingReason ?? ""}`);
+    return layer
+      ? { id: c.id, source: c.source, title: layer.title, unit: layer.unit, kind: "layer" as const }
+      : { id: c.id, source: c.source, title: metric!.title, unit: metric!.unit, kind: "metric" as const };
+  });
+}
+
+function engineMethod(m: Scenario["method"]): EngineMethod {
+  switch (m.method) {
+    case "waspas": return { method: "waspas", normalization: "none", lambda: m.lambda };
+    case "vikor": return { method: "vikor", v: m.v, onConstant: "ignore" };
+    case "promethee2": return m.preferences ? { method: "promethee2", preferences: m.preferences } : { method: "promethee2" };
+    case "wsm": case "wpm": case "topsis": return { method: m.method, normalization: "none" };
+  }
+}
+
+/** Maps a method's number onto 0–100 (higher is better) so tables and maps read the same for every method. */
+export function displayScore(method: MethodName, s: number | null): number | null {
+  if (s === null) return null;
+  const v = method === "vikor" ? 1 - s : method === "promethee2" ? (s + 1) / 2 : s;
+  return Math.round(Math.min(1, Math.max(0, v)) * 1000) / 10;
+}
+
+const SCORE_NOTES: Record<MethodName, string> = {
+  wsm: "Score = 100 × Σ weight × utility (weighted sum).",
+  wpm: "Score = 100 × Π utility^weight (weighted product): a zero utility in any weighted criterion gives 0.",
+  waspas: "Score = 100 × (λ·weighted sum + (1 − λ)·weighted product).",
+  topsis: "Score = 100 × closeness to the ideal site (TOPSIS on utilities).",
+  vikor: "Score = 100 × (1 − Q); VIKOR ranks by Q (0 = best compromise).",
+  promethee2: "Score = 50 × (1 + net outranking flow) (PROMETHEE II).",
+};
+
+function jurisdictionFrom(raw: (id: string) => RawValue, iso3: string | null) {
+  const regime = raw("sovereignty.regime").value;
+  const localization = raw("sovereignty.localization").value;
+  return { country: iso3, regime: typeof regime === "string" ? (regime as Regime) : null, localization: typeof localization === "string" ? (localization as Localization) : null };
+}
+
+function asEstimate(v: RawValue): EstimateInput {
+  return typeof v.value === "number" ? v.value : { value: null, reason: v.reason ?? (v.value === null ? "no value" : `"${v.value}" is not a number`) };
+}
+
+export function evaluateSites(store: LayerStore, sites: readonly Site[], scenario: Scenario): RankResult {
+  const meta = describeCriteria(store, scenario);
+  const layerIds = [...new Set([...meta.filter((m) => m.kind === "layer").map((m) => m.source), ...METRIC_INPUT_LAYERS])];
+  const cols = sampleColumns(store, sites, layerIds);
+  const colIndex = new Map(cols.columns.map((c, k) => [c.id, k]));
+  const market = prepareSiteMarket(scenario.market);
+  const countries = store.polygons.countries.features;
+  const utilityFns = scenario.criteria.map((c, j) => utilityFunction(c.valueFunction, meta[j]!.title));
+
+  const raws: RawValue[][] = [];
+  const utilities: UtilityCell[][] = [];
+  const metricsPerSite: SiteMetrics[] = [];
+  const metricOverrides: string[][] = [];
+  sites.forEach((site, i) => {
+    const raw = (id: string): RawValue => overrideValue(site, id) ?? layerRawValue(cols, colIndex.get(id)!, i);
+    const ci = cols.country[i]!;
+    const iso3 = ci >= 0 ? ((countries[ci]!.props.iso3 as string | null) ?? null) : null;
+    const climate = climateAt(store, site.lat, site.lon);
+    const metrics = computeSiteMetrics({
+      lat: site.lat,
+      lon: site.lon,
+      climate: climate ?? { value: null, reason: "no climate data here (at sea or outside the analysis grid)" },
+      gridIntensityGPerKwh: asEstimate(raw("carbon.grid_intensity")),
+      marginalFactorGPerKwh: asEstimate(raw("carbon.marginal_intensity")),
+      cfeShare: scenario.cfeShare,
+      load: scenario.loadProfile,
+      market,
+      jurisdiction: jurisdictionFrom(raw, iso3),
+    });
+    metricsPerSite.push(metrics);
+    metricOverrides.push(Object.keys(site.overrides).filter((k) => k.startsWith("metric.")));
+    const siteRaws = scenario.criteria.map((c, j): RawValue => {
+      const over = overrideValue(site, c.source);
+      if (over) return over;
+      if (meta[j]!.kind === "layer") return raw(c.source);
+      const m = metrics[c.source.slice("metric.".length) as keyof SiteMetrics] as { value: number | string | null; reason?: string } | null;
+      return m && m.value !== null ? { value: m.value, quality: "modelled" } : { value: null, quality: "missing", reason: m?.reason ?? "not computed" };
+    });
+    raws.push(siteRaws);
+    utilities.push(siteRaws.map((r, j) => {
+      const u = utilityFns[j]!(r.value, r.reason);
+      return u.value === null ? { value: null, reason: u.reason } : u.value;
+    }));
+  });
+
+  // Hard constraints, kept apart from weighting (reV ExclusionMask).
+  const constraints: HardConstraint[] = scenario.criteria.flatMap((c, j) => c.constraints.map((k): HardConstraint => {
+    const label = meta[j]!.title;
+    return k.kind === "excludeAbove" || k.kind === "excludeBelow" ? { kind: k.kind, criterion: j, value: k.value, label } : { kind: k.kind, criterion: j, values: k.values, label };
+  }));
+  const names = meta.map((m) => m.title);
+  const exclusions = constraints.length
+    ? applyConstraints(raws.map((row) => row.map((r) => ({ value: r.value, ...(r.reason ? { reason: r.reason } : {}) }))), constraints, { criteria: names })
+    : sites.map(() => ({ excluded: false, reasons: [] }));
+
+  const weights = scenario.criteria.map((c) => c.weight);
+  const method = engineMethod(scenario.method);
+  const result = sites.length
+    ? scoreUtilities(utilities, weights, { method, missing: scenario.missing, exclusions, criteria: names })
+    : { method: scenario.method.method, better: "higher" as const, scores: [], ranking: [], exclusions: [], weights: [], contributions: null };
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+
+  const siteResults: SiteResult[] = sites.map((site, i) => {
+    const ci = cols.country[i]!, zi = cols.zone[i]!;
+    const cf = ci >= 0 ? countries[ci]! : null;
+    const zf = zi >= 0 ? store.polygons.zones.features[zi]! : null;
+    const w = result.weights[i] ?? null;
+    const contributions = result.contributions?.[i] ?? null;
+    return {
+      id: site.id,
+      name: site.name,
+      lat: site.lat,
+      lon: site.lon,
+      country: cf ? { key: cf.key, name: cf.name, iso3: (cf.props.iso3 as string | null) ?? null } : null,
+      zone: zf ? { key: zf.key, name: zf.name } : null,
+      rank: result.ranking[i] ?? null,
+      score: displayScore(result.method, result.scores[i] ?? null),
+      methodScore: result.scores[i] ?? null,
+      excluded: result.exclusions[i]?.excluded ?? false,
+      exclusionReasons: (result.exclusions[i]?.reasons ?? []).map((r) => r.message),
+      criteria: scenario.criteria.map((c, j): CriterionResult => {
+        const r = raws[i]![j]!;
+        const u = utilities[i]![j];
+        const uv = typeof u === "number" ? u : null;
+        return {
+          criterionId: c.id,
+          raw: r.value,
+          ...(r.label ? { label: r.label } : {}),
+          quality: r.quality,
+          override: r.override === true,
+          ...(r.reason ? { reason: r.reason } : uv === null && typeof u === "object" && u?.reason ? { reason: u.reason } : {}),
+          utility: uv,
+          weight: w ? w[j]! : null,
+          contribution: contributions ? contributions[j]! : null,
+        };
+      }),
+      metrics: metricsPerSite[i]!,
+      metricOverrides: metricOverrides[i]!,
+    };
+  });
+
+  return {
+    method: result.method,
+    better: result.better,
+    scoreNote: SCORE_NOTES[result.method],
+    criteria: meta.map((m, j) => ({ ...m, weight: totalWeight > 0 ? weights[j]! / totalWeight : 0 })),
+    sites: siteResults,
+    agreement: sites.length ? methodAgreementFor(utilities, weights, scenario, exclusions, names, result.ranking) : [],
+  };
+}
+
+/** Kendall's tau-b between the chosen method's ranking and each other method's on the same utilities. */
+function methodAgreementFor(
+  utilities: UtilityCell[][], weights: number[], scenario: Scenario,
+  exclusions: ReturnType<typeof applyConstraints> | { excluded: boolean; reasons: never[] }[], names: string[], ranking: (number | null)[],
+): RankResult["agreement"] {
+  return METHOD_NAMES.filter((m) => m !== scenario.method.method).map((m) => {
+    // TOPSIS, VIKOR and PROMETHEE are undefined with renormalised missing values: compare on complete sites.
+    const missing = ["wsm", "wpm", "waspas"].includes(m) ? scenario.missing : "exclude";
+    try {
+      const other = scoreUtilities(utilities, weights, { method: engineMethod({ method: m } as Scenario["method"]), missing, exclusions, criteria: names });
+      return { method: m, tau: kendallTau(ranking, other.ranking), ...(missing !== scenario.missing ? { note: "sites with a missing value left out" } : {}) };
+    } catch (err) {
+      return { method: m, tau: null, note: (err as Error).message };
+    }
+  });
+}
+

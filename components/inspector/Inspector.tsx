@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/client";
  * Every layer's value at the picked point: value and unit, quality, the zone or country with year and
  * source, licence, and the reason when a value is missing.
  */
-export function Inspector({ point, catalog, onClose }: { point: { lat: number; lon: number }; catalog: CatalogLayer[]; onClose: () => void }) {
+export function Inspector({ point, catalog, onClose, onAddSite }: { point: { lat: number; lon: number }; catalog: CatalogLayer[]; onClose: () => void; onAddSite?: (name: string) => void }) {
   const trpc = useTRPC();
   const sample = useQuery(trpc.layers.sample.queryOptions({ points: [point] }));
   const byId = new Map(catalog.map((l) => [l.id, l]));
@@ -25,6 +25,9 @@ export function Inspector({ point, catalog, onClose }: { point: { lat: number; l
         const rows = sample.data.layers.map((id, k) => ({ layer: byId.get(id), id, v: result.values[k]! }));
         return (
           <>
+            {onAddSite && (
+              <button type="button" onClick={() => onAddSite(`${result.country?.name ?? "Site"} ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`)}>Add as candidate site</button>
+            )}
             <p className="where">
               {result.country ? `${result.country.name}${result.country.match === "same-cell" ? " (nearest outline)" : ""}` : "Not in any country"}
               {result.zone ? ` · Electricity Maps zone ${result.zone.name} (${result.zone.key})` : ""}

@@ -6,6 +6,7 @@ import type { ActiveLayer } from "@/components/workspace/viewState";
 import { useHoverValue } from "./useHoverValue";
 import { useMapInstance } from "./useMapInstance";
 import { useOverlays } from "./useOverlays";
+import { useSiteMarkers, type SiteMarker } from "./useSiteMarkers";
 
 interface Props {
   initialView: { lat: number; lon: number; zoom: number };
@@ -14,15 +15,23 @@ interface Props {
   dataVersion: string;
   onPick: (p: { lat: number; lon: number }) => void;
   onViewChange: (v: { lat: number; lon: number; zoom: number }) => void;
+  sites: SiteMarker[];
+  onSelectSite: (id: string) => void;
+  /** Fly here when it changes (e.g. a site picked in a list). */
+  focus?: { lat: number; lon: number; key: number } | null;
 }
 
 /** The map: base style, overlays for the active layers, hover readout, click to inspect. */
-export function MapView({ initialView, catalog, active, dataVersion, onPick, onViewChange }: Props) {
+export function MapView({ initialView, catalog, active, dataVersion, onPick, onViewChange, sites, onSelectSite, focus }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const { map, status } = useMapInstance(container, initialView);
   useOverlays(map, catalog, active, dataVersion);
-  const focus = catalog?.find((l) => l.id === active[active.length - 1]?.id);
-  const hover = useHoverValue(map, focus);
+  const focusLayer = catalog?.find((l) => l.id === active[active.length - 1]?.id);
+  const hover = useHoverValue(map, focusLayer);
+  useSiteMarkers(map, sites, onSelectSite);
+  useEffect(() => {
+    if (map && focus) map.flyTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), 6) });
+  }, [map, focus]);
 
   const callbacks = useRef({ onPick, onViewChange });
   useEffect(() => {
@@ -30,7 +39,11 @@ export function MapView({ initialView, catalog, active, dataVersion, onPick, onV
   });
   useEffect(() => {
     if (!map) return;
-    const click = (e: { lngLat: { lat: number; wrap(): { lng: number } } }) => callbacks.current.onPick({ lat: e.lngLat.lat, lon: e.lngLat.wrap().lng });
+    const click = (e: { point: { x: number; y: number }; lngLat: { lat: number; wrap(): { lng: number } } }) => {
+      // A click on a site marker selects the site instead (useSiteMarkers).
+      if (map.getLayer("site-circles") && map.queryRenderedFeatures([e.point.x, e.point.y], { layers: ["site-circles"] }).length) return;
+      callbacks.current.onPick({ lat: e.lngLat.lat, lon: e.lngLat.wrap().lng });
+    };
     const moved = () => {
       const c = map.getCenter().wrap();
       callbacks.current.onViewChange({ lat: c.lat, lon: c.lng, zoom: map.getZoom() });

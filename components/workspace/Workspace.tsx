@@ -1,28 +1,75 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Inspector } from "@/components/inspector/Inspector";
 import { LayerPanel } from "@/components/layers/LayerPanel";
 import { SourcesPanel } from "@/components/layers/SourcesPanel";
 import { MapView } from "@/components/map/MapView";
+import { withUniqueIds } from "@/components/project/siteIds";
+import { useProject } from "@/components/project/useProject";
+import { Agreement, Breakdown } from "@/components/ranking/Breakdown";
+import { Compare } from "@/components/ranking/Compare";
+import { RankingTable } from "@/components/ranking/RankingTable";
+import { Robustness } from "@/components/ranking/Robustness";
+import { ScenarioEditor } from "@/components/scenario/ScenarioEditor";
+import { SitesPanel } from "@/components/sites/SitesPanel";
 import { useTRPC } from "@/components/trpc/client";
+import type { Scenario } from "@/server/schemas/scenario";
+import type { Site } from "@/server/schemas/site";
 import { CoordinateForm } from "./CoordinateForm";
+import { ProjectBar } from "./ProjectBar";
+import { Tabs } from "./Tabs";
 import { parseViewState, serializeViewState, type ViewState } from "./viewState";
 
-/** The map workspace: layer panel, map, inspector; its view and layers live in the URL. */
-export function Workspace() {
+type LeftTab = "sites" | "scenario" | "layers";
+type RightTab = "ranking" | "robustness" | "compare" | "inspect";
+
+/** The workspace: sites, scenario and layers on the left, the map, and ranking / robustness / compare / inspector on the right. */
+export function Workspace({ shareToken = null }: { shareToken?: string | null }) {
   const trpc = useTRPC();
   const catalog = useQuery({ ...trpc.layers.catalog.queryOptions(), staleTime: Infinity });
   const meta = useQuery({ ...trpc.meta.version.queryOptions(), staleTime: Infinity });
-  // The URL is read after mount (the server render has no URL state), then kept in step.
+  const metrics = useQuery({ ...trpc.scoring.metrics.queryOptions(), staleTime: Infinity });
   const [view, setView] = useState<ViewState | null>(null);
   const [picked, setPicked] = useState<{ lat: number; lon: number } | null>(null);
   const [sourcesOpen, setSourcesOpen] = useState(false);
+  const [left, setLeft] = useState<LeftTab>("sites");
+  const [right, setRight] = useState<RightTab>("ranking");
+  const [selected, setSelected] = useState<string | null>(null);
+  const [compare, setCompare] = useState<string[]>([]);
+  const [focus, setFocus] = useState<{ lat: number; lon: number; key: number } | null>(null);
 
   useEffect(() => setView(parseViewState(window.location.search)), []);
   useEffect(() => {
-    if (view) window.history.replaceState(null, "", serializeViewState(view));
-  }, [view]);
+    if (view && !shareToken) window.history.replaceState(null, "", serializeViewState(view));
+  }, [view, shareToken]);
+
+  const onCreated = useCallback((id: string) => setView((v) => v && { ...v, project: id }), []);
+  const project = useProject({ projectId: view?.project ?? null, shareToken, onCreated });
+  const { state, edit } = project;
+  const readOnly = state.access !== "write";
+  const scenario = state.scenarios.find((s) => s.id === state.activeScenarioId) ?? null;
+
+  // Ranking follows every edit; deferring keeps slider drags responsive, and the previous ranking stays shown meanwhile.
+  const rankInput = useDeferredValue(useMemo(() => (scenario && state.sites.length ? { sites: state.sites, scenario } : null), [scenario, state.sites]));
+  const ranking = useQuery({ ...trpc.scoring.rank.queryOptions(rankInput ?? { sites: [], scenario: scenario! }), enabled: rankInput !== null, placeholderData: keepPreviousData });
+  const result = rankInput ? ranking.data : undefined;
+
+  const addSites = useCallback((sites: Site[]) => edit((s) => ({ ...s, sites: [...s.sites, ...withUniqueIds(s.sites, sites)] })), [edit]);
+  const setScenario = useCallback((sc: Scenario) => edit((s) => ({
+    ...s,
+    scenarios: s.scenarios.some((x) => x.id === sc.id) ? s.scenarios.map((x) => (x.id === sc.id ? sc : x)) : [...s.scenarios, sc],
+    activeScenarioId: sc.id,
+  })), [edit]);
+
+  const markers = useMemo(() => state.sites.map((site) => {
+    const r = result?.sites.find((x) => x.id === site.id);
+    return { id: site.id, name: site.name, lat: site.lat, lon: site.lon, rank: r?.rank ?? null, score: r?.score ?? null, excluded: r?.excluded ?? false };
+  }), [state.sites, result]);
+  const selectSite = useCallback((id: string) => {
+    setSelected(id);
+    setRight("ranking");
+  }, []);
 
   const toggle = useCallback((id: string, on: boolean) => setView((v) => v && {
     ...v,
@@ -30,32 +77,59 @@ export function Workspace() {
   }), []);
   const setOpacity = useCallback((id: string, opacity: number) => setView((v) => v && { ...v, layers: v.layers.map((l) => (l.id === id ? { ...l, opacity } : l)) }), []);
   const onViewChange = useCallback((c: { lat: number; lon: number; zoom: number }) => setView((v) => v && { ...v, ...c }), []);
+  const onPick = useCallback((p: { lat: number; lon: number }) => {
+    setPicked(p);
+    setRight("inspect");
+  }, []);
 
+  const selectedSite = result?.sites.find((s) => s.id === selected) ?? null;
   return (
     <div className="workspace">
       <header className="topbar">
         <h1>Siting Atlas</h1>
-        <span className="tagline">Evidence layers for hyperscale AI data-centre siting</span>
-        <CoordinateForm onPick={setPicked} />
+        <ProjectBar state={state} status={project.status} message={project.message} readOnly={readOnly} onRename={(name) => edit((s) => ({ ...s, name }))} />
+        <CoordinateForm onPick={onPick} />
         <button type="button" onClick={() => setSourcesOpen(true)}>Sources &amp; licences</button>
       </header>
       <aside className="left">
-        {catalog.data && view ? (
-          <LayerPanel catalog={catalog.data} active={view.layers} onToggle={toggle} onOpacity={setOpacity} />
-        ) : (
-          <p aria-live="polite">Loading layers…</p>
-        )}
+        <Tabs label="Left panel" value={left} onChange={setLeft} tabs={[["sites", `Sites (${state.sites.length})`], ["scenario", "Scenario"], ["layers", "Layers"]]} />
+        <div className="tab-body">
+          {left === "sites" && <SitesPanel sites={state.sites} readOnly={readOnly} onAdd={addSites} onRemove={(id) => edit((s) => ({ ...s, sites: s.sites.filter((x) => x.id !== id) }))} onFocus={(site) => { setFocus({ lat: site.lat, lon: site.lon, key: Date.now() }); selectSite(site.id); }} />}
+          {left === "scenario" && catalog.data && <ScenarioEditor scenario={scenario} catalog={catalog.data} readOnly={readOnly} onChange={setScenario} />}
+          {left === "layers" && catalog.data && view && <LayerPanel catalog={catalog.data} active={view.layers} onToggle={toggle} onOpacity={setOpacity} />}
+        </div>
       </aside>
       <main className="center">
         {view && meta.data && (
-          <MapView initialView={view} catalog={catalog.data} active={view.layers} dataVersion={meta.data.dataVersion} onPick={setPicked} onViewChange={onViewChange} />
+          <MapView initialView={view} catalog={catalog.data} active={view.layers} dataVersion={meta.data.dataVersion} onPick={onPick} onViewChange={onViewChange} sites={markers} onSelectSite={selectSite} focus={focus} />
         )}
       </main>
-      {picked && catalog.data && (
-        <aside className="right">
-          <Inspector point={picked} catalog={catalog.data} onClose={() => setPicked(null)} />
-        </aside>
-      )}
+      <aside className="right">
+        <Tabs label="Right panel" value={right} onChange={setRight} tabs={[["ranking", "Ranking"], ["robustness", "Robustness"], ["compare", `Compare (${compare.length})`], ["inspect", "Inspect"]]} />
+        <div className="tab-body">
+          {right === "ranking" && (
+            !scenario ? <p>Choose a scenario (left, “Scenario”) to rank the sites.</p>
+              : !state.sites.length ? <p>Add candidate sites to rank them.</p>
+                : ranking.error ? <p role="alert">{ranking.error.message}</p>
+                  : !result || !metrics.data ? <p aria-live="polite">Ranking…</p>
+                    : (
+                      <>
+                        <p className="muted" aria-live="polite">{ranking.isFetching ? "Re-ranking…" : `${result.sites.filter((s) => s.rank !== null).length} ranked, ${result.sites.filter((s) => s.excluded).length} excluded.`}</p>
+                        <RankingTable result={result} metrics={metrics.data} selected={selected} compare={compare} onSelect={setSelected}
+                          onToggleCompare={(id) => setCompare((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id].slice(0, 5)))} />
+                        {selectedSite && <Breakdown site={selectedSite} result={result} metrics={metrics.data} />}
+                        <Agreement result={result} />
+                      </>
+                    )
+          )}
+          {right === "robustness" && scenario && <Robustness sites={state.sites} scenario={scenario} />}
+          {right === "compare" && result && metrics.data && <Compare result={result} ids={compare} metrics={metrics.data} />}
+          {right === "inspect" && (picked && catalog.data
+            ? <Inspector point={picked} catalog={catalog.data} onClose={() => setPicked(null)}
+              {...(readOnly ? {} : { onAddSite: (name: string) => addSites([{ id: "", name, lat: picked.lat, lon: picked.lon, overrides: {}, origin: "map" }]) })} />
+            : <p>Click the map or type coordinates to inspect every layer at a point.</p>)}
+        </div>
+      </aside>
       <SourcesPanel open={sourcesOpen} onClose={() => setSourcesOpen(false)} />
     </div>
   );

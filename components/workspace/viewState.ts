@@ -1,17 +1,20 @@
 /**
  * The shareable part of the workspace — viewport and active layers with their opacity — encoded in
- * the URL query so a link reopens the same view: `?view=<zoom>/<lat>/<lon>&layers=<id>:<opacity%>,…`.
+ * the URL query so a link reopens the same view: `?project=<id>&view=<zoom>/<lat>/<lon>&layers=<id>:<opacity%>,…`
+ * (the project id alone opens nothing: the write token stays in the creator's browser).
  * Pure functions: parsing never throws; anything malformed falls back to the default.
  */
 export interface ActiveLayer { id: string; opacity: number }
-export interface ViewState { zoom: number; lat: number; lon: number; layers: ActiveLayer[] }
+export interface ViewState { zoom: number; lat: number; lon: number; layers: ActiveLayer[]; project: string | null }
 
-export const DEFAULT_VIEW: ViewState = { zoom: 1.3, lat: 30, lon: 10, layers: [] };
+export const DEFAULT_VIEW: ViewState = { zoom: 1.3, lat: 30, lon: 10, layers: [], project: null };
 const LAYER_ID = /^[a-z]+\.[a-z0-9_]+$/;
 
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
-  const view = { ...DEFAULT_VIEW, layers: [] as ActiveLayer[] };
+  const view: ViewState = { ...DEFAULT_VIEW, layers: [] };
+  const project = params.get("project");
+  if (project && /^[A-Za-z0-9_-]{22}$/.test(project)) view.project = project;
   const parts = (params.get("view") ?? "").split("/").map(Number);
   if (parts.length === 3 && parts.every(Number.isFinite)) {
     const [zoom, lat, lon] = parts as [number, number, number];
@@ -28,6 +31,7 @@ export function parseViewState(search: string): ViewState {
 
 export function serializeViewState(v: ViewState): string {
   const params = new URLSearchParams();
+  if (v.project) params.set("project", v.project);
   params.set("view", `${v.zoom.toFixed(2)}/${v.lat.toFixed(4)}/${v.lon.toFixed(4)}`);
   if (v.layers.length) params.set("layers", v.layers.map((l) => `${l.id}:${Math.round(l.opacity * 100)}`).join(","));
   return `?${params.toString().replace(/%2F/g, "/").replace(/%3A/g, ":").replace(/%2C/g, ",")}`;

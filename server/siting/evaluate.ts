@@ -239,12 +239,18 @@ export function evaluateSites(store: LayerStore, sites: readonly Site[], scenari
   };
 }
 
+export const PROMETHEE_AGREEMENT_MAX_SITES = 1000;
+
 /** Kendall's tau-b between the chosen method's ranking and each other method's on the same utilities. */
 function methodAgreementFor(
   utilities: UtilityCell[][], weights: number[], scenario: Scenario,
   exclusions: ReturnType<typeof applyConstraints> | { excluded: boolean; reasons: never[] }[], names: string[], ranking: (number | null)[],
 ): RankResult["agreement"] {
   return METHOD_NAMES.filter((m) => m !== scenario.method.method).map((m) => {
+    // PROMETHEE II compares every pair of sites (O(m²)): past this size its agreement costs more than the ranking itself.
+    if (m === "promethee2" && utilities.length > PROMETHEE_AGREEMENT_MAX_SITES) {
+      return { method: m, tau: null, note: `not computed above ${PROMETHEE_AGREEMENT_MAX_SITES.toLocaleString("en")} sites (pairwise method); choose PROMETHEE II as the method to rank with it` };
+    }
     // TOPSIS, VIKOR and PROMETHEE are undefined with renormalised missing values: compare on complete sites.
     const missing = ["wsm", "wpm", "waspas"].includes(m) ? scenario.missing : "exclude";
     try {

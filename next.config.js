@@ -5,7 +5,8 @@ const nextConfig = {
   // The layer files are read from disk at run time by server/layers; keep them out of the bundle
   // but ship them with the server output.
   outputFileTracingIncludes: { "/api/**": ["./data/layers/**"] },
-  serverExternalPackages: ["better-sqlite3"],
+  // Native or WebAssembly packages loaded from node_modules at run time rather than bundled.
+  serverExternalPackages: ["better-sqlite3", "highs"],
   poweredByHeader: false,
 };
 module.exports = nextConfig;

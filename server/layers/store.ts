@@ -67,6 +67,14 @@ export class LayerStore {
     return this.layersById.get(id);
   }
 
+  private fractionCache: Float32Array | null = null;
+
+  /** Land fraction (0–1, in sixteenths) of each land cell: coastal cells are partly sea. */
+  landFraction(): Float32Array {
+    this.fractionCache ??= decodeToFloat(this.manifest.grid.landFraction, readArrayFile(this.dir, this.manifest.grid.landFraction));
+    return this.fractionCache;
+  }
+
   /** Per-land-cell values of a model input (aux grid), NaN where missing. */
   aux(id: string): Float32Array {
     let values = this.auxCache.get(id);

@@ -1,15 +1,20 @@
 /**
  * Runs once when the Next.js server starts: loads the layer data and computes (or reads from the
- * disk cache) the model layers in the background, so the first map click does not wait for them.
+ * disk cache) the model layers and cooling grids in the background, so the first map click and the
+ * first suitability surface do not wait for them. SITING_NO_WARMUP=1 skips it (browser tests).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.SITING_NO_WARMUP) return;
   const { warmLayers } = await import("@/server/layers/warmup");
+  const { warmSurfaces } = await import("@/server/siting/surfaceService");
   setTimeout(() => {
     try {
       warmLayers();
     } catch (err) {
       console.error("layer warm-up failed:", err);
     }
+    // The cooling model over every land cell, per archetype (about a minute of one core on the first
+    // start of a data build, then read from the disk cache).
+    void warmSurfaces().catch((err) => console.error("surface warm-up failed:", err));
   }, 0);
 }

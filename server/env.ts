@@ -11,11 +11,13 @@ const Env = z.object({
   LAYERS_DIR: z.string().min(1).default(path.join(process.cwd(), "data/layers")),
   /** Folder for the embedded SQLite database and caches (git-ignored). */
   DATA_DIR: z.string().min(1).default(path.join(process.cwd(), ".data")),
+  /** Folder for recomputable caches (model grids, surfaces); default DATA_DIR/cache. */
+  CACHE_DIR: z.string().min(1).optional(),
   /** postgres://… to use PostgreSQL instead of the embedded SQLite database. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
 });
 
-export type Env = z.infer<typeof Env>;
+export type Env = z.infer<typeof Env> & { CACHE_DIR: string };
 
 let cached: Env | null = null;
 
@@ -26,6 +28,6 @@ export function env(): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  cached = parsed.data;
+  cached = { ...parsed.data, CACHE_DIR: parsed.data.CACHE_DIR ?? path.join(parsed.data.DATA_DIR, "cache") };
   return cached;
 }

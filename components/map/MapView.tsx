@@ -2,6 +2,9 @@
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useRef } from "react";
 import type { CatalogLayer } from "@/components/layers/types";
+import { boundsOf, type Bounds } from "@/components/surface/bounds";
+import { SurfaceOverlay } from "@/components/surface/SurfaceOverlay";
+import type { Scenario } from "@/server/schemas/scenario";
 import type { ActiveLayer } from "@/components/workspace/viewState";
 import { useHoverValue } from "./useHoverValue";
 import { useMapInstance } from "./useMapInstance";
@@ -19,10 +22,13 @@ interface Props {
   onSelectSite: (id: string) => void;
   /** Fly here when it changes (e.g. a site picked in a list). */
   focus?: { lat: number; lon: number; key: number } | null;
+  /** The suitability surface of the current scenario (rescored in a Web Worker as weights change). */
+  surface?: { scenario: Scenario | null; visible: boolean; opacity: number };
+  onBoundsChange?: (b: Bounds) => void;
 }
 
 /** The map: base style, overlays for the active layers, hover readout, click to inspect. */
-export function MapView({ initialView, catalog, active, dataVersion, onPick, onViewChange, sites, onSelectSite, focus }: Props) {
+export function MapView({ initialView, catalog, active, dataVersion, onPick, onViewChange, sites, onSelectSite, focus, surface, onBoundsChange }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const { map, status } = useMapInstance(container, initialView);
   useOverlays(map, catalog, active, dataVersion);
@@ -33,9 +39,9 @@ export function MapView({ initialView, catalog, active, dataVersion, onPick, onV
     if (map && focus) map.flyTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), 6) });
   }, [map, focus]);
 
-  const callbacks = useRef({ onPick, onViewChange });
+  const callbacks = useRef({ onPick, onViewChange, onBoundsChange });
   useEffect(() => {
-    callbacks.current = { onPick, onViewChange };
+    callbacks.current = { onPick, onViewChange, onBoundsChange };
   });
   useEffect(() => {
     if (!map) return;
@@ -47,7 +53,9 @@ export function MapView({ initialView, catalog, active, dataVersion, onPick, onV
     const moved = () => {
       const c = map.getCenter().wrap();
       callbacks.current.onViewChange({ lat: c.lat, lon: c.lng, zoom: map.getZoom() });
+      callbacks.current.onBoundsChange?.(boundsOf(map));
     };
+    callbacks.current.onBoundsChange?.(boundsOf(map));
     map.on("click", click);
     map.on("moveend", moved);
     return () => {
@@ -59,7 +67,8 @@ export function MapView({ initialView, catalog, active, dataVersion, onPick, onV
   return (
     <div className="map-wrap">
       <div ref={container} className="map" role="application" aria-label="Map. Drag or use arrow keys to pan, plus and minus to zoom; click to inspect all layers at a point." />
-      {hover && (
+      {surface && <SurfaceOverlay map={map} scenario={surface.scenario} visible={surface.visible} opacity={surface.opacity} />}
+      {hover && !(surface?.visible) && (
         <div className="map-tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="status">{hover.text}</div>
       )}
       <span data-testid="map-status" hidden>{status}</span>

@@ -83,7 +83,7 @@ export interface SurfaceHeader {
   sections: SurfaceSection[];
   /** What is approximated at cell level, for the legend and reports. */
   notes: string[];
-  /** Server time to compute the utilities, ms (0 when served from the cache). */
+  /** Server time the computation of these utilities took when it ran, ms (the cache keeps it). */
   computeMs: number;
 }
 

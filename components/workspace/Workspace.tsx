@@ -13,6 +13,8 @@ import { RankingTable } from "@/components/ranking/RankingTable";
 import { Robustness } from "@/components/ranking/Robustness";
 import { ScenarioEditor } from "@/components/scenario/ScenarioEditor";
 import { SitesPanel } from "@/components/sites/SitesPanel";
+import { BestLocations } from "@/components/surface/BestLocations";
+import type { Bounds } from "@/components/surface/bounds";
 import { useTRPC } from "@/components/trpc/client";
 import type { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
@@ -38,6 +40,8 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
   const [selected, setSelected] = useState<string | null>(null);
   const [compare, setCompare] = useState<string[]>([]);
   const [focus, setFocus] = useState<{ lat: number; lon: number; key: number } | null>(null);
+  const [surfaceOn, setSurfaceOn] = useState(false);
+  const [bounds, setBounds] = useState<Bounds | null>(null);
 
   useEffect(() => setView(parseViewState(window.location.search)), []);
   useEffect(() => {
@@ -95,13 +99,20 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
         <Tabs label="Left panel" value={left} onChange={setLeft} tabs={[["sites", `Sites (${state.sites.length})`], ["scenario", "Scenario"], ["layers", "Layers"]]} />
         <div className="tab-body">
           {left === "sites" && <SitesPanel sites={state.sites} readOnly={readOnly} onAdd={addSites} onRemove={(id) => edit((s) => ({ ...s, sites: s.sites.filter((x) => x.id !== id) }))} onFocus={(site) => { setFocus({ lat: site.lat, lon: site.lon, key: Date.now() }); selectSite(site.id); }} />}
+          {left === "scenario" && scenario && (
+            <section className="surface-controls" aria-label="Suitability surface">
+              <label><input type="checkbox" checked={surfaceOn} onChange={(e) => setSurfaceOn(e.target.checked)} data-testid="surface-toggle" /> Show the suitability surface (every land cell scored with this scenario)</label>
+              {!readOnly && <BestLocations scenario={scenario} view={bounds} onAdd={addSites} />}
+            </section>
+          )}
           {left === "scenario" && catalog.data && <ScenarioEditor scenario={scenario} catalog={catalog.data} readOnly={readOnly} onChange={setScenario} />}
           {left === "layers" && catalog.data && view && <LayerPanel catalog={catalog.data} active={view.layers} onToggle={toggle} onOpacity={setOpacity} />}
         </div>
       </aside>
       <main className="center">
         {view && meta.data && (
-          <MapView initialView={view} catalog={catalog.data} active={view.layers} dataVersion={meta.data.dataVersion} onPick={onPick} onViewChange={onViewChange} sites={markers} onSelectSite={selectSite} focus={focus} />
+          <MapView initialView={view} catalog={catalog.data} active={view.layers} dataVersion={meta.data.dataVersion} onPick={onPick} onViewChange={onViewChange} sites={markers} onSelectSite={selectSite} focus={focus}
+            surface={{ scenario, visible: surfaceOn, opacity: 0.8 }} onBoundsChange={setBounds} />
         )}
       </main>
       <aside className="right">

@@ -1,5 +1,4 @@
 /** The layer domain as the API uses it: catalog, sampling with id validation, sources. */
-import path from "node:path";
 import { env } from "@/server/env";
 import { catalog } from "./catalog";
 import { sampleColumns, toPointSamples, type PointSample, type ProvenanceRef, type SamplePoint } from "./sample";
@@ -14,7 +13,7 @@ export class UnknownLayerError extends Error {
 
 export function layerStore(): LayerStore {
   const e = env();
-  return getLayerStore(e.LAYERS_DIR, path.join(e.DATA_DIR, "cache"));
+  return getLayerStore(e.LAYERS_DIR, e.CACHE_DIR);
 }
 
 export function layerCatalog() {

@@ -4,6 +4,7 @@ import { metaRouter } from "./routers/meta";
 import { projectsRouter } from "./routers/projects";
 import { scoringRouter } from "./routers/scoring";
 import { sitesRouter } from "./routers/sites";
+import { surfaceRouter } from "./routers/surface";
 
 /** The API: one thin router per domain. */
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   sites: sitesRouter,
   projects: projectsRouter,
   scoring: scoringRouter,
+  surface: surfaceRouter,
 });
 
 export type AppRouter = typeof appRouter;

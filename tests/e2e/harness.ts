@@ -49,7 +49,8 @@ export async function startHarness(opts: { env?: Record<string, string> } = {}):
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, ...opts.env },
+    // A fresh database per run, but the shared recomputable cache (model grids, surfaces) of unit tests.
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, CACHE_DIR: path.join(ROOT, ".data", "cache"), SITING_NO_WARMUP: "1", ...opts.env },
   });
   let serverLog = "";
   server.stdout?.on("data", (d) => (serverLog += d));

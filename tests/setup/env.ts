@@ -7,3 +7,4 @@ import os from "node:os";
 import path from "node:path";
 
 if (!process.env.DATA_DIR) process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "siting-test-data-"));
+if (!process.env.CACHE_DIR) process.env.CACHE_DIR = path.resolve(__dirname, "../../.data/cache");

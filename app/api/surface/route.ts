@@ -1,0 +1,57 @@
+import { Scenario } from "@/server/schemas/scenario";
+import { surfaceBinaryFor, SurfaceInputError } from "@/server/siting/surfaceService";
+import { SURFACE_CONTENT_TYPE } from "@/components/surface/surfaceFormat";
+
+export const runtime = "nodejs";
+// Surfaces depend on the request body; nothing here is static.
+export const dynamic = "force-dynamic";
+
+/** Largest request body accepted (a scenario with 30 criteria and a 200-point market is ~40 kB). */
+const MAX_BODY_BYTES = 256 * 1024;
+
+function badRequest(error: string, issues?: { path: string; message: string }[]) {
+  return Response.json({ error, ...(issues ? { issues } : {}) }, { status: 400 });
+}
+
+/**
+ * `POST /api/surface` with a scenario as JSON: the suitability surface of every land cell as the
+ * binary of components/surface/surfaceFormat.ts (per-criterion quantised utilities and constraint
+ * masks; the weights are applied in the browser). gzip-encoded when the client accepts it. A bad
+ * scenario gets 400 with `{ error: "criteria.0.source: …", issues: [{ path, message }] }`.
+ */
+export async function POST(req: Request) {
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) return Response.json({ error: `body: at most ${MAX_BODY_BYTES / 1024} kB` }, { status: 413 });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return badRequest("body: not valid JSON (send the scenario as JSON)");
+  }
+  const parsed = Scenario.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+    return badRequest(issues.map((i) => `${i.path || "(scenario)"}: ${i.message}`).join("; "), issues);
+  }
+  try {
+    const s = await surfaceBinaryFor(parsed.data);
+    const gzip = s.gzip !== null && /\bgzip\b/.test(req.headers.get("accept-encoding") ?? "");
+    const body = gzip ? s.gzip! : s.bytes;
+    return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>, {
+      headers: {
+        "content-type": SURFACE_CONTENT_TYPE,
+        ...(gzip ? { "content-encoding": "gzip" } : {}),
+        "content-length": String(body.byteLength),
+        "cache-control": "private, no-store",
+        "x-surface-key": s.key,
+        "x-surface-cache": s.cached ? "hit" : "miss",
+        "x-surface-bytes": String(s.bytes.byteLength),
+        "server-timing": `surface;dur=${s.ms}`,
+        vary: "accept-encoding",
+      },
+    });
+  } catch (err) {
+    if (err instanceof SurfaceInputError) return badRequest(err.message, [{ path: err.path, message: err.detail }]);
+    throw err;
+  }
+}

@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // Domain code stays free of transport and UI.
-    files: ["server/layers/**/*.ts", "server/models/**/*.ts", "server/sites/**/*.ts", "server/strategy/**/*.ts", "server/reports/**/*.ts", "server/db/**/*.ts"],
+    files: ["server/layers/**/*.ts", "server/models/**/*.ts", "server/sites/**/*.ts", "server/siting/**/*.ts", "server/strategy/**/*.ts", "server/reports/**/*.ts", "server/db/**/*.ts", "server/schemas/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [noApp("Domain code must not import transport (server/trpc, Next) or UI.")] }],
     },

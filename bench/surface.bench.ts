@@ -8,7 +8,7 @@
  *   - the cached request: `POST /api/surface` (JSON parse, zod validation, cache key, cached bytes);
  *   - the binary's size raw and gzipped (what the browser transfers);
  *   - rescoring every cell after a weight change with the worker's own function
- *     (components/surface/surfaceScore.ts), target < 100 ms (issue 5), and painting the map image;
+ *     (server/scoring/surfaceScore.ts), target < 100 ms (issue 5), and painting the map image;
  *   - "find best locations" (top 50, 100 km apart, whole world).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,9 +20,9 @@ import { Scenario } from "../server/schemas/scenario";
 import { computeSurface } from "../server/siting/surface";
 import { bestLocations } from "../server/siting/surfaceBest";
 import { cellCentres } from "../server/siting/surfaceColumns";
-import { encodeSurface } from "../components/surface/surfaceFormat";
+import { encodeSurface } from "../server/schemas/surfaceFormat";
 import { paintSurface, surfaceImageLayout } from "../components/surface/surfaceImage";
-import { scoreSurface } from "../components/surface/surfaceScore";
+import { scoreSurface } from "../server/scoring/surfaceScore";
 import { medianMs, type BenchRow } from "./types";
 
 export const name = "surface";

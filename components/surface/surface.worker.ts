@@ -5,9 +5,9 @@
  * Node or DOM-window dependency, loaded as a module worker:
  *   new Worker(new URL("./surface.worker.ts", import.meta.url), { type: "module" })
  */
-import { combinedExclusion, decodeSurface, QUANT_MISSING, QUANT_SCALE, type DecodedSurface } from "./surfaceFormat";
+import { combinedExclusion, decodeSurface, QUANT_MISSING, QUANT_SCALE, type DecodedSurface } from "@/server/schemas/surfaceFormat";
 import { paintSurface, surfaceImageLayout, landCellAt, type SurfaceImageLayout } from "./surfaceImage";
-import { scoreSurface } from "./surfaceScore";
+import { scoreSurface } from "@/server/scoring/surfaceScore";
 import type { FromWorker, ToWorker } from "./workerProtocol";
 
 interface WorkerScope {

@@ -14,7 +14,7 @@
  * and in greyscale, Nuñez et al. 2018), cells excluded by a hard constraint in a grey diagonal
  * hatch one cell wide (no grey occurs in viridis), unscored cells transparent.
  */
-import { bitAt, type SurfaceGrid } from "./surfaceFormat";
+import { bitAt, type SurfaceGrid } from "@/server/schemas/surfaceFormat";
 import { EXCLUDED_DARK, EXCLUDED_LIGHT, RAMP_RGBA } from "./ramp";
 
 /** Mercator extent of the Web Mercator world square (MapLibre). */

@@ -3,8 +3,8 @@ import type { ImageSource, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl
 import { useEffect, useMemo, useRef, useState } from "react";
 import { OVERLAY_ANCHOR } from "@/components/map/baseStyle";
 import type { Scenario } from "@/server/schemas/scenario";
-import type { SurfaceHeader } from "./surfaceFormat";
-import type { SurfaceScoreStats } from "./surfaceScore";
+import type { SurfaceHeader } from "@/server/schemas/surfaceFormat";
+import type { SurfaceScoreStats } from "@/server/scoring/surfaceScore";
 import type { FromWorker, ProbeResult, RampMode, ToWorker } from "./workerProtocol";
 
 export const SURFACE_SOURCE = "surface";

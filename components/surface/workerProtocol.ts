@@ -1,6 +1,6 @@
 /** Messages between useSurface (main thread) and surface.worker.ts. */
-import type { SurfaceHeader } from "./surfaceFormat";
-import type { SurfaceMethodName, SurfaceMissingPolicy, SurfaceScoreStats } from "./surfaceScore";
+import type { SurfaceHeader } from "@/server/schemas/surfaceFormat";
+import type { SurfaceMethodName, SurfaceMissingPolicy, SurfaceScoreStats } from "@/server/scoring/surfaceScore";
 
 export type RampMode = "absolute" | "relative";
 

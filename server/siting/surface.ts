@@ -3,7 +3,7 @@
  * scenario. The server computes, per cell and per criterion, the utility in [0, 1] (the scenario's
  * value function applied to the cell's raw value, quantised to a byte) and, per criterion with hard
  * constraints, which cells they exclude. Weights are deliberately not part of it: the browser scores
- * the cells from these utilities on every weight change (components/surface/surfaceScore.ts in a Web
+ * the cells from these utilities on every weight change (server/scoring/surfaceScore.ts in a Web
  * Worker), without a server round trip.
  *
  * Raw values per cell come from surfaceColumns.ts, which documents what is approximated at cell level
@@ -24,7 +24,7 @@ import { prepareSiteMarket, type MetricId, type SiteMarket } from "@/server/mode
 import { annualWaterM3 } from "@/server/models/water";
 import { ScoringError } from "@/server/scoring";
 import type { ConstraintSpec, Scenario } from "@/server/schemas/scenario";
-import { combinedExclusion, QUANT_MISSING, QUANT_SCALE, type SurfaceCriterionMeta, type SurfaceEncodeInput } from "@/components/surface/surfaceFormat";
+import { combinedExclusion, QUANT_MISSING, QUANT_SCALE, type SurfaceCriterionMeta, type SurfaceEncodeInput } from "@/server/schemas/surfaceFormat";
 import { describeCriteria, ScenarioError } from "./evaluate";
 import { CELL_LEVEL_NOTES, coolingCells, fixedOverhead, jurisdictionCells, landMaskBits, latencyCells, layerCellColumn, type CellColumn } from "./surfaceColumns";
 import { utilityFunction } from "./utility";

@@ -2,7 +2,7 @@
  * "Find best locations" (issue 5, item 7): the N best-scoring land cells of a suitability surface
  * inside a bounding box (the map view) or a country, at least a given distance apart, never a cell a
  * hard constraint excludes and never an unscored one. Cells are scored exactly as the map draws them
- * (components/surface/surfaceScore.ts on the same quantised utilities), so the list matches the map.
+ * (server/scoring/surfaceScore.ts on the same quantised utilities), so the list matches the map.
  *
  * Selection is greedy non-maximum suppression on great-circle distance (haversine, data/lib/geo.ts):
  * walk the cells from the best score down (ties: lower land-cell number first, i.e. north-west
@@ -15,7 +15,7 @@ import { z } from "zod";
 import { EARTH_RADIUS_KM } from "@/data/lib/geo";
 import { Latitude, Longitude } from "@/server/schemas/geo";
 import { Scenario } from "@/server/schemas/scenario";
-import { scoreSurface, type SurfaceMethodName } from "@/components/surface/surfaceScore";
+import { scoreSurface, type SurfaceMethodName } from "@/server/scoring/surfaceScore";
 import type { Surface } from "./surface";
 
 export const MAX_BEST_LOCATIONS = 50;

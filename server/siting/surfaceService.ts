@@ -10,8 +10,8 @@ import type { LayerStore } from "@/server/layers/store";
 import { COOLING_ARCHETYPE_IDS } from "@/server/models/cooling/archetypes";
 import { ScoringError } from "@/server/scoring";
 import type { Scenario } from "@/server/schemas/scenario";
-import { encodeSurface } from "@/components/surface/surfaceFormat";
-import { SurfaceWeightError } from "@/components/surface/surfaceScore";
+import { encodeSurface } from "@/server/schemas/surfaceFormat";
+import { scoreSurface, SurfaceWeightError } from "@/server/scoring/surfaceScore";
 import { ScenarioError } from "./evaluate";
 import { SurfaceCache, type Surface } from "./surface";
 import { bestLocations, BestLocationsError, type BestLocationsInput, type BestLocationsResult, type SurfaceGeography } from "./surfaceBest";
@@ -46,7 +46,7 @@ async function guard<T>(prefix: string, fn: () => Promise<T> | T): Promise<T> {
 
 export interface SurfaceBinary {
   key: string;
-  /** The uncompressed binary (components/surface/surfaceFormat.ts). */
+  /** The uncompressed binary (server/schemas/surfaceFormat.ts). */
   bytes: Uint8Array;
   /** Its gzip (level 6), or null when compression does not pay. */
   gzip: Uint8Array | null;
@@ -105,4 +105,20 @@ export async function bestLocationsFor(input: BestLocationsInput, store: LayerSt
  */
 export async function warmSurfaces(store: LayerStore = layerStore()): Promise<void> {
   for (const archetype of COOLING_ARCHETYPE_IDS) await coolingCells(store, archetype, 0.8, cacheDir());
+}
+
+/**
+ * The scenario's surface and every land cell's score under its weights (score in [0, 1]; NaN
+ * unscored; SCORE_EXCLUDED when a constraint excludes the cell), for regional profiles and plans.
+ */
+export async function scoredSurfaceFor(scenario: Scenario, store: LayerStore = layerStore()): Promise<{ surface: Surface; scores: Float32Array; method: string; fallback: string | null }> {
+  const { surface } = await guard("scenario.", () => cache.get(store, scenario, { cacheDir: cacheDir() }));
+  const m = scenario.method;
+  const { scores, stats } = await guard("scenario.", () => scoreSurface({ n: store.grid.landCells, utilities: surface.utilities, excluded: surface.excluded }, {
+    weights: scenario.criteria.map((c) => c.weight),
+    missing: scenario.missing,
+    method: m.method,
+    ...(m.method === "waspas" ? { lambda: m.lambda } : {}),
+  }));
+  return { surface, scores, method: stats.method, fallback: stats.fallback };
 }

@@ -9,7 +9,7 @@ import { POST } from "@/app/api/surface/route";
 import { createCallerFactory, router } from "@/server/trpc/init";
 import { surfaceRouter } from "@/server/trpc/routers/surface";
 import type { Scenario } from "@/server/schemas/scenario";
-import { decodeSurface, SURFACE_CONTENT_TYPE } from "@/components/surface/surfaceFormat";
+import { decodeSurface, SURFACE_CONTENT_TYPE } from "@/server/schemas/surfaceFormat";
 
 // The app router mounts this router as `surface`; the test mounts it the same way on its own.
 const api = createCallerFactory(router({ surface: surfaceRouter }))({ clientId: "test" });

@@ -1,6 +1,6 @@
 import { Scenario } from "@/server/schemas/scenario";
 import { surfaceBinaryFor, SurfaceInputError } from "@/server/siting/surfaceService";
-import { SURFACE_CONTENT_TYPE } from "@/components/surface/surfaceFormat";
+import { SURFACE_CONTENT_TYPE } from "@/server/schemas/surfaceFormat";
 
 export const runtime = "nodejs";
 // Surfaces depend on the request body; nothing here is static.
@@ -15,7 +15,7 @@ function badRequest(error: string, issues?: { path: string; message: string }[])
 
 /**
  * `POST /api/surface` with a scenario as JSON: the suitability surface of every land cell as the
- * binary of components/surface/surfaceFormat.ts (per-criterion quantised utilities and constraint
+ * binary of server/schemas/surfaceFormat.ts (per-criterion quantised utilities and constraint
  * masks; the weights are applied in the browser). gzip-encoded when the client accepts it. A bad
  * scenario gets 400 with `{ error: "criteria.0.source: …", issues: [{ path, message }] }`.
  */

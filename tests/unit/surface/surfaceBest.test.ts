@@ -7,8 +7,8 @@ import { haversineKm } from "@/data/lib/geo";
 import { computeSurface, type Surface } from "@/server/siting/surface";
 import { bestLocations, BestLocationsError, type SurfaceGeography } from "@/server/siting/surfaceBest";
 import { cellCentres } from "@/server/siting/surfaceColumns";
-import { SCORE_EXCLUDED, scoreSurface } from "@/components/surface/surfaceScore";
-import { bitAt } from "@/components/surface/surfaceFormat";
+import { SCORE_EXCLUDED, scoreSurface } from "@/server/scoring/surfaceScore";
+import { bitAt } from "@/server/schemas/surfaceFormat";
 import { testStore } from "../../helpers/layers";
 import { CACHE_DIR, CARBON, PRICE, RISK, scenario } from "./helpers";
 

@@ -1,6 +1,6 @@
 /** The surface binary: encode → decode returns the same arrays and header; bad input is named. */
 import { describe, expect, it } from "vitest";
-import { bitAt, combinedExclusion, decodeSurface, encodeSurface, SurfaceFormatError, SURFACE_FORMAT_VERSION, type SurfaceEncodeInput } from "@/components/surface/surfaceFormat";
+import { bitAt, combinedExclusion, decodeSurface, encodeSurface, SurfaceFormatError, SURFACE_FORMAT_VERSION, type SurfaceEncodeInput } from "@/server/schemas/surfaceFormat";
 
 function sample(): SurfaceEncodeInput {
   const ncols = 8, nrows = 4;

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { landMaskBits } from "@/server/siting/surfaceColumns";
 import { RAMP_RGBA, EXCLUDED_DARK, EXCLUDED_LIGHT } from "@/components/surface/ramp";
 import { landCellAt, paintSurface, surfaceImageLayout } from "@/components/surface/surfaceImage";
-import type { SurfaceGrid } from "@/components/surface/surfaceFormat";
+import type { SurfaceGrid } from "@/server/schemas/surfaceFormat";
 import { testStore } from "../../helpers/layers";
 
 const store = testStore();

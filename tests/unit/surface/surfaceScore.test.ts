@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { scoreUtilities } from "@/server/scoring";
-import { QUANT_MISSING } from "@/components/surface/surfaceFormat";
-import { normaliseSurfaceWeights, SCORE_EXCLUDED, scoreSurface, SurfaceWeightError } from "@/components/surface/surfaceScore";
+import { QUANT_MISSING } from "@/server/schemas/surfaceFormat";
+import { normaliseSurfaceWeights, SCORE_EXCLUDED, scoreSurface, SurfaceWeightError } from "@/server/scoring/surfaceScore";
 
 /** A deterministic pseudo-random surface: k criteria × n cells, ~5 % missing, some excluded. */
 function randomSurface(n: number, k: number, seed = 7) {

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeSurface } from "@/server/siting/surface";
-import { encodeSurface } from "@/components/surface/surfaceFormat";
+import { encodeSurface } from "@/server/schemas/surfaceFormat";
 import type { FromWorker, ToWorker } from "@/components/surface/workerProtocol";
 import { testStore } from "../../helpers/layers";
 import { PLACES } from "../../helpers/places";

@@ -23,14 +23,14 @@
  * 32 kB more, plus the 130 kB land mask: 10 criteria ≈ 2.7 MB before compression.
  */
 
+import { QUANT_MISSING, QUANT_SCALE } from "@/server/scoring/surfaceScore";
+
 export const SURFACE_MAGIC = "SURF";
 export const SURFACE_FORMAT_VERSION = 1;
 /** MIME type of the binary. */
 export const SURFACE_CONTENT_TYPE = "application/vnd.siting-atlas.surface";
-/** Utilities are stored as round(u × QUANT_SCALE): a step of 1/254 (error ≤ 0.002). */
-export const QUANT_SCALE = 254;
-/** The stored byte meaning "missing". */
-export const QUANT_MISSING = 255;
+/** Utilities are stored as round(u × QUANT_SCALE) (a step of 1/254, error ≤ 0.002), QUANT_MISSING for missing. */
+export { QUANT_MISSING, QUANT_SCALE };
 
 /** The analysis grid the land cells belong to (data/schema/manifest.ts `GridMeta`). */
 export interface SurfaceGrid {

@@ -12,7 +12,7 @@
  * cells would rank each cell against the whole world rather than against the candidate sites: the
  * surface falls back to WSM for them and says so (`SurfaceScoreStats.method`).
  *
- * Missing values follow the scoring core's rule (server/scoring/scoreUtilities.ts): a missing
+ * Missing values follow the scoring core's rule (scoreUtilities.ts): a missing
  * utility in a criterion of positive weight leaves the cell unscored under "exclude"; under
  * "renormalize" the cell is scored on the criteria it has, weights rescaled to sum 1 for it; a cell
  * with no weighted value is unscored. Zero-weight criteria never matter here (their constraints are
@@ -21,7 +21,9 @@
  * Cost: one pass over the cells reading one byte per weighted criterion, sums in registers, no
  * scratch arrays: a few milliseconds for 257,000 cells × 10 criteria (bench/surface.bench.ts).
  */
-import { QUANT_MISSING, QUANT_SCALE } from "./surfaceFormat";
+/** Utilities are stored as bytes: u ≈ q / QUANT_SCALE for q in 0..254; QUANT_MISSING marks a missing value. */
+export const QUANT_SCALE = 254;
+export const QUANT_MISSING = 255;
 
 export type SurfaceMethodName = "wsm" | "wpm" | "waspas" | "topsis" | "vikor" | "promethee2";
 export type SurfaceMissingPolicy = "exclude" | "renormalize";

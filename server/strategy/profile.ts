@@ -1,0 +1,200 @@
+/**
+ * Region profile for a scenario: how suitability is distributed over the region's land (area-
+ * weighted histogram), how much land passes the hard constraints, the spread of the key layers, and
+ * the best zones — contiguous areas of the highest-scoring cells, each at least a minimum area and a
+ * minimum distance from the others.
+ */
+import { haversineKm } from "@/data/lib/geo";
+import { SCORE_EXCLUDED } from "@/server/scoring/surfaceScore";
+import type { LayerStore } from "@/server/layers/store";
+import { layerCellColumn } from "@/server/siting/surfaceColumns";
+import { cellAreaKm2, type ResolvedRegion } from "./regions";
+
+/** Layers summarised in every profile (what a strategy team reads first). */
+export const PROFILE_LAYERS = [
+  "carbon.grid_intensity", "carbon.low_carbon_share", "cooling.free_cooling_hours", "cooling.annual_mean_temp_c",
+  "risk.seismic", "risk.cyclone", "risk.heat", "risk.water_stress", "risk.flood", "power.price_usd_per_mwh",
+];
+
+export interface ZoneOptions {
+  /** Most zones to return. */
+  count: number;
+  /** Minimum great-circle distance between zone centres, km. */
+  minDistanceKm: number;
+  /** Minimum contiguous land area of a zone, km². */
+  minAreaKm2: number;
+  /** Cells count towards zones when their score is in the region's top share of scored land (0–1). */
+  topShare: number;
+}
+
+export interface Zone {
+  rank: number;
+  /** Area-weighted centre of the zone (a land cell centre near it when the centroid falls outside). */
+  lat: number;
+  lon: number;
+  areaKm2: number;
+  cells: number;
+  /** Area-weighted mean and best cell score, 0–100. */
+  meanScore: number;
+  bestScore: number;
+  country: string | null;
+}
+
+export interface LayerSpread { id: string; title: string; unit: string; min: number; p10: number; median: number; p90: number; max: number; coverage: number }
+
+export interface RegionProfile {
+  name: string;
+  areaKm2: number;
+  cells: number;
+  /** Shares of the region's land area (sum to 1). */
+  passShare: number;
+  excludedShare: number;
+  unscoredShare: number;
+  /** Area-weighted histogram of scores of land passing the constraints: 10 bins of 10 points. */
+  histogram: { from: number; to: number; areaShare: number }[];
+  medianScore: number | null;
+  p90Score: number | null;
+  layers: LayerSpread[];
+  zones: Zone[];
+  zoneThreshold: number | null;
+}
+
+function weightedQuantile(values: Float64Array, weights: Float64Array, q: number): number {
+  const idx = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]!);
+  const total = weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  for (const i of idx) {
+    acc += weights[i]!;
+    if (acc >= q * total) return values[i]!;
+  }
+  return values[idx[idx.length - 1]!]!;
+}
+
+function spread(store: LayerStore, region: ResolvedRegion, area: Float64Array, id: string): LayerSpread | null {
+  const layer = store.layer(id);
+  if (!layer || layer.quality === "missing" || layer.valueType === "categorical") return null;
+  const col = layerCellColumn(store, id);
+  if (col.kind !== "numeric") return null;
+  const v: number[] = [], w: number[] = [];
+  region.cells.forEach((li, k) => {
+    const x = col.values[li]!;
+    if (x === x) { v.push(x); w.push(area[k]!); }
+  });
+  if (!v.length) return { id, title: layer.title, unit: layer.unit, min: NaN, p10: NaN, median: NaN, p90: NaN, max: NaN, coverage: 0 };
+  const vv = Float64Array.from(v), ww = Float64Array.from(w);
+  const total = area.reduce((a, b) => a + b, 0);
+  return {
+    id, title: layer.title, unit: layer.unit,
+    min: Math.min(...v), max: Math.max(...v),
+    p10: weightedQuantile(vv, ww, 0.1), median: weightedQuantile(vv, ww, 0.5), p90: weightedQuantile(vv, ww, 0.9),
+    coverage: ww.reduce((a, b) => a + b, 0) / total,
+  };
+}
+
+/** Connected components (8-neighbour on the grid) of the selected cells. */
+function components(store: LayerStore, selected: Set<number>): number[][] {
+  const g = store.grid;
+  const seen = new Set<number>();
+  const out: number[][] = [];
+  for (const start of selected) {
+    if (seen.has(start)) continue;
+    const comp: number[] = [];
+    const stack = [start];
+    seen.add(start);
+    while (stack.length) {
+      const li = stack.pop()!;
+      comp.push(li);
+      const cell = g.cellOfLand[li]!;
+      const row = Math.floor(cell / g.ncols), col = cell - row * g.ncols;
+      for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
+        if (!dr && !dc) continue;
+        const r = row + dr;
+        if (r < 0 || r >= g.nrows) continue;
+        const n = g.landIndexOfCell[r * g.ncols + ((col + dc + g.ncols) % g.ncols)]!;
+        if (n >= 0 && selected.has(n) && !seen.has(n)) {
+          seen.add(n);
+          stack.push(n);
+        }
+      }
+    }
+    out.push(comp);
+  }
+  return out;
+}
+
+export function profileRegion(store: LayerStore, region: ResolvedRegion, scores: Float32Array, zoneOpts: ZoneOptions): RegionProfile {
+  const fraction = store.landFraction();
+  const n = region.cells.length;
+  const area = new Float64Array(n);
+  let total = 0, pass = 0, excluded = 0, unscored = 0;
+  const bins = new Float64Array(10);
+  const passScores: number[] = [], passAreas: number[] = [];
+  region.cells.forEach((li, k) => {
+    const a = cellAreaKm2(store.grid.centreOfLand(li).lat, store.grid.cellDeg) * fraction[li]!;
+    area[k] = a;
+    total += a;
+    const s = scores[li]!;
+    if (s === SCORE_EXCLUDED) excluded += a;
+    else if (s !== s) unscored += a;
+    else {
+      pass += a;
+      bins[Math.min(9, Math.floor(s * 10))]! += a;
+      passScores.push(s);
+      passAreas.push(a);
+    }
+  });
+  const ps = Float64Array.from(passScores), pa = Float64Array.from(passAreas);
+  const median = ps.length ? weightedQuantile(ps, pa, 0.5) : null;
+  const p90 = ps.length ? weightedQuantile(ps, pa, 0.9) : null;
+
+  // Zones: cells in the top share of scored land, grouped into contiguous areas.
+  const threshold = ps.length ? weightedQuantile(ps, pa, Math.max(0, Math.min(1, 1 - zoneOpts.topShare))) : null;
+  const zones: Zone[] = [];
+  if (threshold !== null) {
+    const selected = new Set<number>();
+    const areaOf = new Map<number, number>();
+    region.cells.forEach((li, k) => {
+      const s = scores[li]!;
+      if (s === s && s !== SCORE_EXCLUDED && s >= threshold) {
+        selected.add(li);
+        areaOf.set(li, area[k]!);
+      }
+    });
+    const candidates = components(store, selected).map((comp) => {
+      let a = 0, sum = 0, best = -Infinity, bestCell = comp[0]!, x = 0, y = 0, z = 0;
+      for (const li of comp) {
+        const w = areaOf.get(li)!, s = scores[li]!;
+        const c = store.grid.centreOfLand(li);
+        a += w;
+        sum += s * w;
+        if (s > best) { best = s; bestCell = li; }
+        const rl = (c.lat * Math.PI) / 180, ro = (c.lon * Math.PI) / 180;
+        x += w * Math.cos(rl) * Math.cos(ro); y += w * Math.cos(rl) * Math.sin(ro); z += w * Math.sin(rl);
+      }
+      let lat = (Math.atan2(z, Math.hypot(x, y)) * 180) / Math.PI, lon = (Math.atan2(y, x) * 180) / Math.PI;
+      // A crescent-shaped zone's centroid can fall outside it: use its best cell then.
+      if (!comp.includes(store.grid.landIndexAt(lat, lon))) ({ lat, lon } = store.grid.centreOfLand(bestCell));
+      const f = store.polygons.countries.majorityOfLandCell(bestCell);
+      return { lat, lon, areaKm2: a, cells: comp.length, meanScore: sum / a, bestScore: best, country: f >= 0 ? store.polygons.countries.features[f]!.name : null };
+    }).filter((z) => z.areaKm2 >= zoneOpts.minAreaKm2).sort((a, b) => b.meanScore - a.meanScore || b.areaKm2 - a.areaKm2);
+    for (const c of candidates) {
+      if (zones.length >= zoneOpts.count) break;
+      if (zones.some((z) => haversineKm(z.lat, z.lon, c.lat, c.lon) < zoneOpts.minDistanceKm)) continue;
+      zones.push({ ...c, rank: zones.length + 1, meanScore: Math.round(c.meanScore * 1000) / 10, bestScore: Math.round(c.bestScore * 1000) / 10 });
+    }
+  }
+  return {
+    name: region.name,
+    areaKm2: total,
+    cells: n,
+    passShare: total ? pass / total : 0,
+    excludedShare: total ? excluded / total : 0,
+    unscoredShare: total ? unscored / total : 0,
+    histogram: Array.from(bins, (a, b) => ({ from: b * 10, to: b * 10 + 10, areaShare: pass ? a / pass : 0 })),
+    medianScore: median === null ? null : Math.round(median * 1000) / 10,
+    p90Score: p90 === null ? null : Math.round(p90 * 1000) / 10,
+    layers: PROFILE_LAYERS.map((id) => spread(store, region, area, id)).filter((l): l is LayerSpread => l !== null),
+    zones,
+    zoneThreshold: threshold === null ? null : Math.round(threshold * 1000) / 10,
+  };
+}

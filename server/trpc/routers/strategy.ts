@@ -1,0 +1,39 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { layerStore } from "@/server/layers/service";
+import { Scenario } from "@/server/schemas/scenario";
+import { COUNTRY_GROUPS, Region } from "@/server/strategy/regions";
+import { compareRegions, planCapacity, PlanInput, regionProfile, StrategyInputError, ZoneOptionsInput } from "@/server/strategy/service";
+import { publicProcedure, router } from "../init";
+
+async function asInputError<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof StrategyInputError) throw new TRPCError({ code: "BAD_REQUEST", message: err.message, cause: err });
+    throw err;
+  }
+}
+
+export const strategyRouter = router({
+  /** What a region can be: countries, subdivisions (US/BR/CA/AU) and country groups. */
+  regions: publicProcedure.query(() => {
+    const s = layerStore();
+    const list = (set: "countries" | "subdivisions") => s.polygons[set].features.map((f) => ({ key: f.key, name: f.name })).sort((a, b) => a.name.localeCompare(b.name, "en"));
+    return {
+      countries: list("countries"),
+      subdivisions: list("subdivisions").filter((f) => f.key.includes("-")),
+      groups: Object.entries(COUNTRY_GROUPS).map(([id, g]) => ({ id, title: g.title, members: g.members })),
+    };
+  }),
+  /** Suitability distribution, constraint pass share, layer spreads and best zones of a region. */
+  profile: publicProcedure
+    .input(z.object({ region: Region, scenario: Scenario, zones: ZoneOptionsInput.default({ count: 10, minDistanceKm: 150, minAreaKm2: 2000, topShare: 0.1 }) }).strict())
+    .query(({ input }) => asInputError(() => regionProfile(input.region, input.scenario, input.zones))),
+  /** Several regions profiled with the same scenario, ranked (best zone, then median score). */
+  compare: publicProcedure
+    .input(z.object({ regions: z.array(Region).min(2, "compare at least two regions").max(8, "at most 8 regions"), scenario: Scenario, zones: ZoneOptionsInput.default({ count: 5, minDistanceKm: 150, minAreaKm2: 2000, topShare: 0.1 }) }).strict())
+    .query(({ input }) => asInputError(() => compareRegions(input.regions, input.scenario, input.zones))),
+  /** A capacity plan solved exactly (HiGHS), with shortfalls and their binding constraints, against a build-at-demand baseline. */
+  plan: publicProcedure.input(PlanInput).mutation(({ input }) => asInputError(() => planCapacity(input))),
+});

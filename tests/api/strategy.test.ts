@@ -1,5 +1,5 @@
 /** Regional strategy through the API: profiles, comparison, capacity plans, and bad input. */
-import { TRPCError } from "@trpc/server";
+import { type TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/trpc/root";
 import type { Scenario } from "@/server/schemas/scenario";

@@ -1,4 +1,5 @@
 "use client";
+import type { LayerSpecification } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useRef } from "react";
 import type { CatalogLayer } from "@/components/layers/types";
@@ -9,6 +10,7 @@ import type { ActiveLayer } from "@/components/workspace/viewState";
 import { useHoverValue } from "./useHoverValue";
 import { useMapInstance } from "./useMapInstance";
 import { useOverlays } from "./useOverlays";
+import { useGeoJsonOverlay } from "./useGeoJsonOverlay";
 import { useSiteMarkers, type SiteMarker } from "./useSiteMarkers";
 
 interface Props {
@@ -25,16 +27,27 @@ interface Props {
   /** The suitability surface of the current scenario (rescored in a Web Worker as weights change). */
   surface?: { scenario: Scenario | null; visible: boolean; opacity: number };
   onBoundsChange?: (b: Bounds) => void;
+  /** Strategy overlay: region outlines (Polygon), zones (Point with `label`) and links (LineString with `mw`). */
+  strategy?: GeoJSON.FeatureCollection | null;
 }
 
+const STRATEGY_LAYERS: LayerSpecification[] = [
+  { id: "strategy-area", type: "fill", source: "strategy", filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": "#cc79a7", "fill-opacity": 0.12 } },
+  { id: "strategy-outline", type: "line", source: "strategy", filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": "#cc79a7", "line-width": 2, "line-dasharray": [2, 1] } },
+  { id: "strategy-links", type: "line", source: "strategy", filter: ["==", ["geometry-type"], "LineString"], paint: { "line-color": "#d55e00", "line-opacity": 0.8, "line-width": ["interpolate", ["linear"], ["get", "mw"], 0, 1, 500, 8] } },
+  { id: "strategy-points", type: "circle", source: "strategy", filter: ["==", ["geometry-type"], "Point"], paint: { "circle-radius": 6, "circle-color": ["match", ["get", "role"], "market", "#d55e00", "#0072b2"], "circle-stroke-color": "#fff", "circle-stroke-width": 1.5 } },
+  { id: "strategy-labels", type: "symbol", source: "strategy", filter: ["==", ["geometry-type"], "Point"], layout: { "text-field": ["get", "label"], "text-font": ["Noto Sans Regular"], "text-size": 11, "text-offset": [0, 1.1], "text-anchor": "top" }, paint: { "text-color": "#111", "text-halo-color": "#fff", "text-halo-width": 1.5 } },
+]
+
 /** The map: base style, overlays for the active layers, hover readout, click to inspect. */
-export function MapView({ initialView, catalog, active, dataVersion, onPick, onViewChange, sites, onSelectSite, focus, surface, onBoundsChange }: Props) {
+export function MapView({ initialView, catalog, active, dataVersion, onPick, onViewChange, sites, onSelectSite, focus, surface, onBoundsChange, strategy = null }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const { map, status } = useMapInstance(container, initialView);
   useOverlays(map, catalog, active, dataVersion);
   const focusLayer = catalog?.find((l) => l.id === active[active.length - 1]?.id);
   const hover = useHoverValue(map, focusLayer);
   useSiteMarkers(map, sites, onSelectSite);
+  useGeoJsonOverlay(map, "strategy", strategy, STRATEGY_LAYERS);
   useEffect(() => {
     if (map && focus) map.flyTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), 6) });
   }, [map, focus]);

@@ -1,0 +1,5 @@
+import { StrategyWorkspace } from "@/components/strategy/StrategyWorkspace";
+
+export default function StrategyPage() {
+  return <StrategyWorkspace />;
+}

@@ -8,5 +8,7 @@ const nextConfig = {
   // Native or WebAssembly packages loaded from node_modules at run time rather than bundled.
   serverExternalPackages: ["better-sqlite3", "highs"],
   poweredByHeader: false,
+  // The build type-checks the app only; \`npm test\` type-checks everything (tests, bench, pipeline) with tsc.
+  typescript: { tsconfigPath: "tsconfig.next.json" },
 };
 module.exports = nextConfig;

@@ -29,7 +29,7 @@ export interface ZoneOptions {
 
 export interface Zone {
   rank: number;
-  /** Area-weighted centre of the zone (a land cell centre near it when the centroid falls outside). */
+  /** Centre of the zone's best cell (the seed the zone grew from). */
   lat: number;
   lon: number;
   areaKm2: number;
@@ -91,35 +91,33 @@ function spread(store: LayerStore, region: ResolvedRegion, area: Float64Array, i
   };
 }
 
-/** Connected components (8-neighbour on the grid) of the selected cells. */
-function components(store: LayerStore, selected: Set<number>): number[][] {
+/**
+ * Grows a zone from a seed cell over contiguous selected cells (8-neighbour) no farther than
+ * `radiusKm` from the seed: the high-scoring neighbourhood a campus there could draw on.
+ */
+function growZone(store: LayerStore, seed: number, selected: ReadonlySet<number>, taken: ReadonlySet<number>, radiusKm: number): number[] {
   const g = store.grid;
-  const seen = new Set<number>();
-  const out: number[][] = [];
-  for (const start of selected) {
-    if (seen.has(start)) continue;
-    const comp: number[] = [];
-    const stack = [start];
-    seen.add(start);
-    while (stack.length) {
-      const li = stack.pop()!;
-      comp.push(li);
-      const cell = g.cellOfLand[li]!;
-      const row = Math.floor(cell / g.ncols), col = cell - row * g.ncols;
-      for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
-        if (!dr && !dc) continue;
-        const r = row + dr;
-        if (r < 0 || r >= g.nrows) continue;
-        const n = g.landIndexOfCell[r * g.ncols + ((col + dc + g.ncols) % g.ncols)]!;
-        if (n >= 0 && selected.has(n) && !seen.has(n)) {
-          seen.add(n);
-          stack.push(n);
-        }
-      }
+  const origin = g.centreOfLand(seed);
+  const seen = new Set([seed]);
+  const stack = [seed];
+  const zone: number[] = [];
+  while (stack.length) {
+    const li = stack.pop()!;
+    zone.push(li);
+    const cell = g.cellOfLand[li]!;
+    const row = Math.floor(cell / g.ncols), col = cell - row * g.ncols;
+    for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
+      if (!dr && !dc) continue;
+      const r = row + dr;
+      if (r < 0 || r >= g.nrows) continue;
+      const n = g.landIndexOfCell[r * g.ncols + ((col + dc + g.ncols) % g.ncols)]!;
+      if (n < 0 || seen.has(n) || !selected.has(n) || taken.has(n)) continue;
+      seen.add(n);
+      const c = g.centreOfLand(n);
+      if (haversineKm(origin.lat, origin.lon, c.lat, c.lon) <= radiusKm) stack.push(n);
     }
-    out.push(comp);
   }
-  return out;
+  return zone;
 }
 
 export function profileRegion(store: LayerStore, region: ResolvedRegion, scores: Float32Array, zoneOpts: ZoneOptions): RegionProfile {
@@ -147,7 +145,9 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
   const median = ps.length ? weightedQuantile(ps, pa, 0.5) : null;
   const p90 = ps.length ? weightedQuantile(ps, pa, 0.9) : null;
 
-  // Zones: cells in the top share of scored land, grouped into contiguous areas.
+  // Zones: seeded at the best cells in the top share of scored land, at least the minimum distance
+  // apart; each is the contiguous top-share land within half that distance of its seed, kept when it
+  // reaches the minimum area (a large high-scoring region yields several zones, not one).
   const threshold = ps.length ? weightedQuantile(ps, pa, Math.max(0, Math.min(1, 1 - zoneOpts.topShare))) : null;
   const zones: Zone[] = [];
   if (threshold !== null) {
@@ -160,27 +160,28 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
         areaOf.set(li, area[k]!);
       }
     });
-    const candidates = components(store, selected).map((comp) => {
-      let a = 0, sum = 0, best = -Infinity, bestCell = comp[0]!, x = 0, y = 0, z = 0;
-      for (const li of comp) {
-        const w = areaOf.get(li)!, s = scores[li]!;
-        const c = store.grid.centreOfLand(li);
-        a += w;
-        sum += s * w;
-        if (s > best) { best = s; bestCell = li; }
-        const rl = (c.lat * Math.PI) / 180, ro = (c.lon * Math.PI) / 180;
-        x += w * Math.cos(rl) * Math.cos(ro); y += w * Math.cos(rl) * Math.sin(ro); z += w * Math.sin(rl);
-      }
-      let lat = (Math.atan2(z, Math.hypot(x, y)) * 180) / Math.PI, lon = (Math.atan2(y, x) * 180) / Math.PI;
-      // A crescent-shaped zone's centroid can fall outside it: use its best cell then.
-      if (!comp.includes(store.grid.landIndexAt(lat, lon))) ({ lat, lon } = store.grid.centreOfLand(bestCell));
-      const f = store.polygons.countries.majorityOfLandCell(bestCell);
-      return { lat, lon, areaKm2: a, cells: comp.length, meanScore: sum / a, bestScore: best, country: f >= 0 ? store.polygons.countries.features[f]!.name : null };
-    }).filter((z) => z.areaKm2 >= zoneOpts.minAreaKm2).sort((a, b) => b.meanScore - a.meanScore || b.areaKm2 - a.areaKm2);
-    for (const c of candidates) {
+    const seeds = [...selected].sort((a, b) => scores[b]! - scores[a]! || a - b);
+    const taken = new Set<number>();
+    const radius = Math.max(zoneOpts.minDistanceKm / 2, store.grid.cellDeg * 111.2);
+    for (const seed of seeds) {
       if (zones.length >= zoneOpts.count) break;
+      if (taken.has(seed)) continue;
+      const c = store.grid.centreOfLand(seed);
       if (zones.some((z) => haversineKm(z.lat, z.lon, c.lat, c.lon) < zoneOpts.minDistanceKm)) continue;
-      zones.push({ ...c, rank: zones.length + 1, meanScore: Math.round(c.meanScore * 1000) / 10, bestScore: Math.round(c.bestScore * 1000) / 10 });
+      const cells = growZone(store, seed, selected, taken, radius);
+      let a = 0, sum = 0;
+      for (const li of cells) {
+        a += areaOf.get(li)!;
+        sum += scores[li]! * areaOf.get(li)!;
+      }
+      if (a < zoneOpts.minAreaKm2) continue;
+      for (const li of cells) taken.add(li);
+      const f = store.polygons.countries.majorityOfLandCell(seed);
+      zones.push({
+        rank: zones.length + 1, lat: c.lat, lon: c.lon, areaKm2: a, cells: cells.length,
+        meanScore: Math.round((sum / a) * 1000) / 10, bestScore: Math.round(scores[seed]! * 1000) / 10,
+        country: f >= 0 ? store.polygons.countries.features[f]!.name : null,
+      });
     }
   }
   return {

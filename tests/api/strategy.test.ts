@@ -66,7 +66,7 @@ describe("strategy.plan", () => {
       totalMw: 2000,
       maxMwPerCandidate: 400,
       markets: [{ name: "Frankfurt", lat: 50.11, lon: 8.68, share: 0.6 }, { name: "Paris", lat: 48.86, lon: 2.35, share: 0.4 }],
-      workloads: [{ id: "training", share: 0.7, rttSlaMs: null }, { id: "inference", share: 0.3, rttSlaMs: 15 }],
+      workloads: [{ id: "training", share: 0.7, rttSlaMs: null }, { id: "inference", share: 0.3, rttSlaMs: 25 }],
       rule: { kind: "allowed_regimes", regimes: ["eu_eea_gdpr"] },
       objective: "co2",
     });

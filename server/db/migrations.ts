@@ -45,4 +45,26 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("projects").execute();
     },
   },
+  "002_reports": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("reports")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("project_id", "text", (c) => c.notNull().references("projects.id").onDelete("cascade"))
+        .addColumn("scenario_id", "text", (c) => c.notNull())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("share_token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("app_version", "text", (c) => c.notNull())
+        .addColumn("data_hash", "text", (c) => c.notNull())
+        .addColumn("scenario_hash", "text", (c) => c.notNull())
+        .addColumn("site_count", "integer", (c) => c.notNull())
+        .addColumn("content_json", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("reports_project_idx").on("reports").columns(["project_id", "created_at"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("reports").execute();
+    },
+  },
 };

@@ -38,8 +38,31 @@ export interface ScenariosTable {
   spec_json: string;
 }
 
+/**
+ * A report made from a project and one of its scenarios: the assembled content (server/reports/types.ts)
+ * as JSON, frozen when the report was created, so it keeps showing what was true then.
+ */
+export interface ReportsTable {
+  id: string;
+  project_id: string;
+  scenario_id: string;
+  title: string;
+  /** SHA-256 (hex) of the report's own read-only share token (opens this report only). */
+  share_token_hash: string;
+  created_at: string;
+  app_version: string;
+  /** The data build's inputs hash the report was made with. */
+  data_hash: string;
+  /** SHA-256 of the scenario's canonical JSON. */
+  scenario_hash: string;
+  site_count: number;
+  /** JSON of ReportContent. */
+  content_json: string;
+}
+
 export interface Database {
   projects: ProjectsTable;
   sites: SitesTable;
   scenarios: ScenariosTable;
+  reports: ReportsTable;
 }

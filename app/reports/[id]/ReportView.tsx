@@ -1,0 +1,199 @@
+/**
+ * The web rendering of a report: the same content, tables (server/reports/tables.ts) and charts
+ * (scenes drawn as SVG) as the PDF. A server component with no client JavaScript. Every user-entered
+ * string (site and project names, scenario name) is rendered as React text, which escapes it: no
+ * dangerouslySetInnerHTML anywhere, so a site named `<script>…</script>` shows as those characters.
+ */
+import { fmtFixed, fmtNumber, shortHash } from "@/server/reports/format";
+import type { ReportFigures } from "@/server/reports/figures";
+import {
+  agreementTable, carbonLines, climateLines, keyNumbersTable, layersTable, methodologyCriteriaTable, rankingTable,
+  RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocationLine, siteMetricsTable, sourcesTable, type TableModel,
+} from "@/server/reports/tables";
+import type { ReportContent, ReportSiteCard } from "@/server/reports/types";
+import { SceneSvg } from "./SceneSvg";
+import css from "./report.module.css";
+
+function Table({ model, caption, testId }: { model: TableModel; caption?: string; testId?: string }) {
+  const align = (a: "left" | "right" | "center" | undefined) => (a === "right" ? css.right : a === "center" ? css.center : undefined);
+  return (
+    <div className={css.tableWrap}>
+      <table className={css.table} data-testid={testId}>
+        {caption && <caption className={css.small} style={{ captionSide: "bottom", textAlign: "left" }}>{caption}</caption>}
+        <thead>
+          <tr>{model.columns.map((c, k) => <th key={k} scope="col" className={align(c.align)}>{c.title}</th>)}</tr>
+        </thead>
+        <tbody>
+          {model.rows.map((r, i) => (
+            <tr key={i} className={model.rowStyle?.[i] === "strong" ? css.strong : model.rowStyle?.[i] === "muted" ? css.mutedRow : undefined}>
+              {r.map((cell, k) => <td key={k} className={align(model.columns[k]!.align)}>{cell}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Figure({ scene, caption }: { scene: ReportFigures["map"] | null; caption?: string }) {
+  if (!scene) return null;
+  return (
+    <figure className={css.figure}>
+      <SceneSvg scene={scene} />
+      <figcaption>{caption ?? scene.title}</figcaption>
+    </figure>
+  );
+}
+
+function SiteCard({ card, content, figures, position }: { card: ReportSiteCard; content: ReportContent; figures: ReportFigures; position: number }) {
+  const f = figures.sites[card.id]!;
+  const fit = card.metrics.find((m) => m.id === "jurisdiction_fit");
+  return (
+    <section className={css.card} id={`site-${card.id}`} data-testid="site-card" aria-labelledby={`site-${card.id}-h`}>
+      <p className={css.small}>{`3. Site cards · ${position} of ${content.sites.length}`}</p>
+      <div className={css.cardHead}>
+        <h3 id={`site-${card.id}-h`}>{card.rank !== null ? `#${card.rank} ${card.name}` : card.excluded ? `Excluded: ${card.name}` : `Not ranked: ${card.name}`}</h3>
+        {card.score !== null && <span className={css.score}>{`score ${fmtFixed(card.score, 1)}`}</span>}
+      </div>
+      <p className={css.small}>{siteLocationLine(card)}</p>
+      {(card.excluded || card.unrankedReason) && (
+        <div className={css.warn}>
+          <strong>{card.excluded ? "Excluded by hard constraints" : "Not ranked"}</strong>
+          <ul>{[...card.exclusionReasons, ...(card.unrankedReason ? [card.unrankedReason] : [])].map((r, i) => <li key={i}>{r}</li>)}</ul>
+        </div>
+      )}
+      <h4>Criteria: raw value, quality, utility, weight and contribution</h4>
+      <Table model={siteCriteriaTable(card, content)} />
+      <div className={css.twoCol}>
+        <div>
+          <h4>Energy, carbon, water and latency</h4>
+          <Table model={siteMetricsTable(card)} />
+        </div>
+        <div>
+          <h4>Hazards</h4>
+          <Table model={siteHazardsTable(card)} />
+          <h4>Carbon profile</h4>
+          {carbonLines(card).map((t, i) => <p key={i} className={css.small}>{t}</p>)}
+          <p className={css.small}>{`Jurisdiction fit: ${String(fit?.value ?? "—")} — ${fit?.reason ?? ""}`}</p>
+        </div>
+      </div>
+      <div className={css.twoCol}>
+        <div>
+          <h4>Climate and free cooling</h4>
+          {f.climate ? <Figure scene={f.climate} /> : <p className={css.muted}>{card.climateReason}</p>}
+        </div>
+        <div>
+          <h4>Contribution of each criterion</h4>
+          <Figure scene={f.contribution} />
+          {climateLines(card).map((t, i) => <p key={i} className={css.small}>{t}</p>)}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export function ReportView({ content, figures, downloads }: { content: ReportContent; figures: ReportFigures; downloads: { label: string; href: string }[] }) {
+  const r = content.reproducibility;
+  const m = content.methodology;
+  const byId = new Map(content.sites.map((s) => [s.id, s]));
+  const c = content.ranking.counts;
+  const top = content.summary.recommended[0];
+  return (
+    <article className={css.report} data-testid="report">
+      <p className={css.kicker}>Siting Atlas · siting report</p>
+      <h1 data-testid="report-title">{content.cover.title}</h1>
+      <p className={css.subtitle}>{content.cover.subtitle}</p>
+      <nav className={css.downloads} aria-label="Downloads">
+        <span className={css.small}>Download:</span>
+        {downloads.map((d) => <a key={d.label} href={d.href} rel="noreferrer">{d.label}</a>)}
+      </nav>
+      <div className={css.box}>
+        <strong>The question</strong>
+        <p>{content.cover.question}</p>
+      </div>
+      {top && (
+        <div className={`${css.box} ${css.shade}`} data-testid="recommended">
+          <strong>Recommended site</strong>
+          <p style={{ fontSize: "1.2rem", fontWeight: 700, margin: "0.2rem 0" }}>{`1. ${top.name}`}</p>
+          <p>{`Score ${fmtFixed(top.score, 1)} of 100 (${content.ranking.methodTitle}); ${top.why}.`}</p>
+        </div>
+      )}
+      <Figure scene={figures.map} caption={`${figures.map.description} Country outlines: Natural Earth (public domain).`} />
+      {content.scenario.presetExplanation && <p className={css.muted}>{`Scenario preset “${content.scenario.presetTitle ?? ""}”: ${content.scenario.presetExplanation}`}</p>}
+      {content.provenance.nonCommercialNote && <div className={css.warn}>{content.provenance.nonCommercialNote}</div>}
+
+      <h2 className={css.first}>1. Executive summary</h2>
+      <p><strong>{content.summary.question}</strong></p>
+      <h3>Recommended sites</h3>
+      <ol>{content.summary.recommended.map((x) => <li key={x.siteId} value={x.rank}>{`${x.name} — score ${fmtFixed(x.score, 1)}; ${x.why}.`}</li>)}</ol>
+      <h3>Findings</h3>
+      <ul>{content.summary.findings.map((t, i) => <li key={i}>{t}</li>)}</ul>
+      <h3>Key numbers</h3>
+      <Table model={keyNumbersTable(content)} caption={content.summary.keyNumbersNote} testId="key-numbers" />
+
+      <h2>2. Ranking</h2>
+      <p>{`${c.sites} candidate sites: ${c.ranked} ranked, ${c.excluded} excluded by hard constraints, ${c.unranked} not ranked for a missing value. Method: ${content.ranking.methodTitle}. ${content.ranking.scoreNote}`}</p>
+      <Table model={rankingTable(content)} testId="ranking" caption={`* user override.${content.ranking.criteria.length > RANKING_TABLE_CRITERIA ? ` The first ${RANKING_TABLE_CRITERIA} of ${content.ranking.criteria.length} criteria are shown; every criterion is on the site cards.` : ""}`} />
+      <Figure scene={figures.scores} />
+      <Figure scene={figures.contributions} />
+
+      <h2>3. Site cards</h2>
+      {content.ranking.order.map((id, i) => <SiteCard key={id} card={byId.get(id)!} content={content} figures={figures} position={i + 1} />)}
+
+      <h2>4. Robustness of the ranking</h2>
+      {content.robustness.reading.map((t, i) => <p key={i} style={i === 0 ? { fontWeight: 700 } : undefined}>{t}</p>)}
+      <h3>Agreement with other methods</h3>
+      <Table model={agreementTable(content)} />
+      <Figure scene={figures.stability} />
+      <Figure scene={figures.smaa} caption={figures.smaa ? `${figures.smaa.title}. Each cell: share of random weight vectors that give the site that rank.` : undefined} />
+      {content.robustness.leftOut.length > 0 && <p className={css.muted}>{`Not analysed: ${content.robustness.leftOut.map((l) => `${l.name} (${l.reason})`).join("; ")}.`}</p>}
+
+      <h2>5. Methodology</h2>
+      <h3>{`Method: ${m.method.title}`}</h3>
+      <p><code>{m.method.formula}</code></p>
+      <p>{m.method.description}</p>
+      <p>{`${m.scoreNote} ${m.missingRule} ${m.weighting}`}</p>
+      <h3>Criteria, weights and value functions</h3>
+      <Table model={methodologyCriteriaTable(content)} />
+      <h3>Load and market</h3>
+      <p>{`${fmtNumber(m.load.itMw, 0)} MW IT at ${fmtNumber(m.load.utilisation * 100, 0)} % utilisation; cooling: ${m.load.coolingTitle}. Market “${m.market.name}”: ${m.market.points.map((p) => p.name).join(", ")} (demand-weighted); rule: ${m.market.rule}; RTT budget ${fmtNumber(m.market.rttBudgetMs, 0)} ms. Carbon-free energy share for market-based CO2: ${fmtNumber(m.cfeShare * 100, 0)} %.`}</p>
+      {m.engineering.map((e) => (
+        <section key={e.topic}>
+          <h3>{e.topic}</h3>
+          <ul>{e.items.map((t, i) => <li key={i}>{t}</li>)}</ul>
+        </section>
+      ))}
+      <h3>Robustness methods</h3>
+      <ul>{m.robustnessMethod.map((t, i) => <li key={i}>{t}</li>)}</ul>
+
+      <h2>6. Data provenance and licences</h2>
+      <p>Every layer the report uses, with its quality (observed, modelled or proxy), vintage and sources. NC = non-commercial licence; SA = share-alike.</p>
+      {content.provenance.nonCommercialNote && <div className={css.warn}>{content.provenance.nonCommercialNote}</div>}
+      <Table model={layersTable(content)} testId="layers" />
+      {content.provenance.models.length > 0 && (
+        <>
+          <h3>Engineering models used as criteria</h3>
+          <ul>{content.provenance.models.map((x) => <li key={x.id}>{`${x.title} (${x.id}): ${x.description}`}</li>)}</ul>
+        </>
+      )}
+      <h3>Sources, licences and attribution</h3>
+      <Table model={sourcesTable(content)} />
+      <ul className={css.small}>
+        {content.provenance.sources.map((s) => (
+          <li key={s.id}>{`${s.nonCommercial ? "[NC] " : ""}${s.attribution} `}<a href={s.url} rel="noreferrer noopener" target="_blank">{s.url}</a></li>
+        ))}
+      </ul>
+
+      <h2>7. Limitations</h2>
+      <ul>{content.limitations.map((t, i) => <li key={i}>{t}</li>)}</ul>
+      <div className={css.box}>
+        <strong>Reproducibility</strong>
+        <p className={css.small} data-testid="reproducibility">
+          {`Scenario SHA-256 ${r.scenarioHash} · sites SHA-256 ${r.sitesHash} · data manifest ${r.dataManifestHash} (profile ${r.dataProfile}) · ${r.appName} ${r.appVersion} · generated ${r.generatedAt}${r.smaa ? ` · SMAA ${r.smaa.samples.toLocaleString("en")} samples, seed ${r.smaa.seed}` : ""}`}
+        </p>
+        <p className={css.small}>The JSON export holds the scenario and the sites; ranking them again with the same data build and app version gives the same scores and ranks.</p>
+      </div>
+      <footer className={css.footer}>{`${r.appName} ${r.appVersion} · scenario ${shortHash(r.scenarioHash)} · sites ${shortHash(r.sitesHash)} · data ${shortHash(r.dataManifestHash)} · ${r.generatedAt}`}</footer>
+    </article>
+  );
+}

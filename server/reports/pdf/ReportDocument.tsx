@@ -1,0 +1,358 @@
+/**
+ * The PDF layout of a report (A4 portrait, 40 pt margins): cover, executive summary with the map,
+ * ranking, one page per site, robustness, methodology, data provenance and licences, limitations and
+ * the reproducibility record; a footer on every page carries the hashes and page numbers.
+ * Text is set as text (selectable, searchable); user-entered names are plain strings, never markup.
+ */
+import type { ReactNode } from "react";
+import { fmtFixed, fmtNumber, shortHash } from "../format";
+import type { ReportFigures } from "../figures";
+import { TEXT_WIDTH_PT } from "../figures";
+import {
+  agreementTable, carbonLines, climateLines, keyNumbersTable, layersTable, methodologyCriteriaTable, rankingTable,
+  RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocationLine, siteMetricsTable, sourcesTable, type TableModel,
+} from "../tables";
+import type { ReportContent, ReportSiteCard } from "../types";
+import { FONT_STACK, rp } from "./reactPdf";
+import { SceneSvg } from "./SceneSvg";
+import { tableScene } from "../charts/table";
+
+const INK = "#1a1a1a", MUTED = "#5a5a5a", RULE = "#b0b0b0", SHADE = "#eeeeee";
+
+function styles() {
+  return rp().StyleSheet.create({
+    // No lineHeight on the page itself: an inherited page-level lineHeight stops react-pdf 4.9 from
+    // drawing fixed, dynamic nodes (the footer's page numbers); the body wrapper carries it instead.
+    page: { fontFamily: FONT_STACK, fontSize: 8.5, color: INK, paddingTop: 40, paddingBottom: 46, paddingHorizontal: 40 },
+    // react-pdf resolves a unitless lineHeight against the font size where it is set and passes the
+    // result down as points: texts of another size set their own lineHeight.
+    body: { fontSize: 8.5, lineHeight: 1.35 },
+    h1: { fontSize: 22, fontWeight: 700, marginBottom: 6, lineHeight: 1.2 },
+    h2: { fontSize: 13, lineHeight: 1.3, fontWeight: 700, marginBottom: 6, paddingBottom: 2, borderBottomWidth: 0.8, borderBottomColor: INK },
+    h3: { fontSize: 9.5, lineHeight: 1.3, fontWeight: 700, marginTop: 6, marginBottom: 3 },
+    p: { marginBottom: 4 },
+    small: { fontSize: 7, lineHeight: 1.3, color: MUTED },
+    muted: { color: MUTED },
+    box: { borderWidth: 0.8, borderColor: INK, padding: 8, marginVertical: 8 },
+    warn: { borderWidth: 0.8, borderColor: INK, borderStyle: "dashed", padding: 6, marginVertical: 6 },
+    row: { flexDirection: "row" },
+    th: { flexDirection: "row", backgroundColor: SHADE, borderBottomWidth: 0.8, borderBottomColor: INK },
+    tr: { flexDirection: "row", borderBottomWidth: 0.4, borderBottomColor: RULE },
+    cell: { paddingVertical: 1.2, paddingHorizontal: 2, lineHeight: 1.25 },
+    footer: { position: "absolute", bottom: 18, left: 40, right: 40, fontSize: 6.5, color: MUTED, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.4, borderTopColor: RULE, paddingTop: 3 },
+    figureCaption: { fontSize: 7, lineHeight: 1.3, color: MUTED, marginTop: 2, marginBottom: 6 },
+  });
+}
+
+type S = ReturnType<typeof styles>;
+
+/**
+ * A table as rows of Views. Cell widths are absolute points and each column's style object is built
+ * once per table: react-pdf resolves every style of every node, and parsing percentage widths and
+ * merging style arrays per cell was a large share of the rendering time of a 50-site report.
+ */
+function Table({ model, s, fontSize = 7, header = true, width = TEXT_WIDTH_PT }: { model: TableModel; s: S; fontSize?: number; header?: boolean; width?: number }) {
+  const { View, Text } = rp();
+  const total = model.columns.reduce((a, c) => a + c.width, 0);
+  const base = { paddingVertical: 1.2, paddingHorizontal: 2, lineHeight: 1.25, fontSize };
+  const cols = model.columns.map((c) => ({ ...base, width: (c.width / total) * width, textAlign: c.align ?? "left" }) as const);
+  const head = cols.map((c) => ({ ...c, fontWeight: 700 }) as const);
+  const strong = cols.map((c) => ({ ...c, fontWeight: 700 }) as const);
+  const muted = cols.map((c) => ({ ...c, color: MUTED }) as const);
+  return (
+    <View style={{ marginBottom: 6, width }}>
+      {header && (
+        <View style={s.th} fixed wrap={false}>
+          {model.columns.map((c, k) => <Text key={k} style={head[k]}>{c.title}</Text>)}
+        </View>
+      )}
+      {model.rows.map((r, i) => {
+        const st = model.rowStyle?.[i];
+        const styles = st === "strong" ? strong : st === "muted" ? muted : cols;
+        return (
+          <View key={i} style={s.tr} wrap={false}>
+            {r.map((cell, k) => <Text key={k} style={styles[k]}>{cell}</Text>)}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+function Footer({ content, s }: { content: ReportContent; s: S }) {
+  const { View, Text } = rp();
+  const r = content.reproducibility;
+  return (
+    <View style={s.footer} fixed>
+      <Text>{`${r.appName} ${r.appVersion} · scenario ${shortHash(r.scenarioHash)} · sites ${shortHash(r.sitesHash)} · data ${shortHash(r.dataManifestHash)} · ${r.generatedAt}`}</Text>
+      <Text render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`} />
+    </View>
+  );
+}
+
+function Bullets({ items, s }: { items: string[]; s: S }) {
+  const { View, Text } = rp();
+  return (
+    <View>
+      {items.map((t, i) => (
+        <View key={i} style={[s.row, { marginBottom: 2 }]} wrap={false}>
+          <Text style={{ width: 10 }}>•</Text>
+          <Text style={{ flex: 1 }}>{t}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Cover({ content, figures, s }: { content: ReportContent; figures: ReportFigures; s: S }) {
+  const { View, Text } = rp();
+  const top = content.summary.recommended[0];
+  const sections = ["Executive summary", "Ranking", `Site cards (${content.sites.length})`, "Robustness", "Methodology", "Data provenance and licences", "Limitations and reproducibility"];
+  return (
+    <View>
+      <Text style={[s.small, { marginBottom: 24, letterSpacing: 1 }]}>SITING ATLAS · SITING REPORT</Text>
+      <Text style={s.h1}>{content.cover.title}</Text>
+      <Text style={{ fontSize: 11, lineHeight: 1.3, marginBottom: 12, color: MUTED }}>{content.cover.subtitle}</Text>
+      <View style={s.box}>
+        <Text style={{ fontWeight: 700, marginBottom: 3 }}>The question</Text>
+        <Text style={{ fontSize: 10, lineHeight: 1.35 }}>{content.cover.question}</Text>
+      </View>
+      {top && (
+        <View style={[s.box, { backgroundColor: SHADE }]}>
+          <Text style={{ fontWeight: 700, marginBottom: 3 }}>Recommended site</Text>
+          <Text style={{ fontSize: 12, lineHeight: 1.3, fontWeight: 700 }}>{`1. ${top.name}`}</Text>
+          <Text>{`Score ${fmtFixed(top.score, 1)} of 100 (${content.ranking.methodTitle}); ${top.why}.`}</Text>
+        </View>
+      )}
+      <View wrap={false}>
+        <SceneSvg scene={figures.map} width={TEXT_WIDTH_PT} />
+        <Text style={s.figureCaption}>{`${figures.map.description} Country outlines: Natural Earth (public domain).`}</Text>
+      </View>
+      {content.scenario.presetExplanation && (
+        <Text style={[s.p, s.muted]}>{`Scenario preset “${content.scenario.presetTitle ?? ""}”: ${content.scenario.presetExplanation}`}</Text>
+      )}
+      <Text style={s.h3}>Contents</Text>
+      <Text>{sections.map((t, i) => `${i + 1}. ${t}`).join("   ")}</Text>
+      {content.provenance.nonCommercialNote && <View style={s.warn}><Text>{content.provenance.nonCommercialNote}</Text></View>}
+      <Text style={[s.small, { marginTop: 16 }]}>{`Generated ${content.reproducibility.generatedAt} by ${content.reproducibility.appName} ${content.reproducibility.appVersion} (AGPL-3.0-or-later) from data build ${shortHash(content.reproducibility.dataManifestHash)} (${content.reproducibility.dataProfile}). Each dataset keeps its own licence: see “Data provenance and licences”.`}</Text>
+    </View>
+  );
+}
+
+function Summary({ content, s }: { content: ReportContent; s: S }) {
+  const { View, Text } = rp();
+  return (
+    <View>
+      <Text style={s.h2}>1. Executive summary</Text>
+      <Text style={[s.p, { fontWeight: 700 }]}>{content.summary.question}</Text>
+      <Text style={s.h3}>Recommended sites</Text>
+      {content.summary.recommended.length ? content.summary.recommended.map((r) => (
+        <Text key={r.siteId} style={s.p}>{`${r.rank}. ${r.name} — score ${fmtFixed(r.score, 1)}; ${r.why}.`}</Text>
+      )) : <Text style={s.p}>No site is ranked under this scenario.</Text>}
+      <Text style={s.h3}>Findings</Text>
+      <Bullets items={content.summary.findings} s={s} />
+      <Text style={s.h3}>Key numbers</Text>
+      <Table model={keyNumbersTable(content)} s={s} fontSize={6.8} />
+      <Text style={s.figureCaption}>{content.summary.keyNumbersNote}</Text>
+    </View>
+  );
+}
+
+function Ranking({ content, figures, s }: { content: ReportContent; figures: ReportFigures; s: S }) {
+  const { View, Text } = rp();
+  const c = content.ranking.counts;
+  return (
+    <View>
+      <Text style={s.h2}>2. Ranking</Text>
+      <Text style={s.p}>{`${c.sites} candidate sites: ${c.ranked} ranked, ${c.excluded} excluded by hard constraints, ${c.unranked} not ranked for a missing value. Method: ${content.ranking.methodTitle}. ${content.ranking.scoreNote}`}</Text>
+      <Table model={rankingTable(content)} s={s} fontSize={6.6} />
+      <Text style={s.figureCaption}>{`* user override.${content.ranking.criteria.length > RANKING_TABLE_CRITERIA ? ` The first ${RANKING_TABLE_CRITERIA} of ${content.ranking.criteria.length} criteria are shown; every criterion is on the site cards.` : ""}`}</Text>
+      {figures.scores && (
+        <View wrap={false}>
+          <Text style={s.h3}>{figures.scores.title}</Text>
+          <SceneSvg scene={figures.scores} width={TEXT_WIDTH_PT} />
+        </View>
+      )}
+      {figures.contributions && (
+        <View wrap={false}>
+          <Text style={s.h3}>{figures.contributions.title}</Text>
+          <SceneSvg scene={figures.contributions} width={TEXT_WIDTH_PT} />
+        </View>
+      )}
+    </View>
+  );
+}
+
+function SiteCard({ card, position, content, figures, s }: { card: ReportSiteCard; position: number; content: ReportContent; figures: ReportFigures; s: S }) {
+  const { View, Text } = rp();
+  const f = figures.sites[card.id]!;
+  const heading = card.rank !== null ? `#${card.rank} ${card.name}` : card.excluded ? `Excluded: ${card.name}` : `Not ranked: ${card.name}`;
+  return (
+    <View>
+      <Text style={[s.small, { marginBottom: 2 }]}>{`3. Site cards · ${position} of ${content.sites.length}`}</Text>
+      <View style={[s.row, { justifyContent: "space-between", alignItems: "flex-end", borderBottomWidth: 0.8, borderBottomColor: INK, paddingBottom: 2, marginBottom: 4 }]}>
+        <Text style={{ fontSize: 13, fontWeight: 700, maxWidth: 380 }}>{heading}</Text>
+        <Text style={{ fontSize: 11, fontWeight: 700 }}>{card.score !== null ? `score ${fmtFixed(card.score, 1)}` : ""}</Text>
+      </View>
+      <Text style={[s.small, { marginBottom: 4 }]}>{siteLocationLine(card)}</Text>
+      {(card.excluded || card.unrankedReason) && (
+        <View style={s.warn}>
+          <Text style={{ fontWeight: 700 }}>{card.excluded ? "Excluded by hard constraints" : "Not ranked"}</Text>
+          {card.exclusionReasons.map((r, i) => <Text key={i}>{`• ${r}`}</Text>)}
+          {card.unrankedReason && <Text>{`• ${card.unrankedReason}`}</Text>}
+        </View>
+      )}
+      <Text style={s.h3}>Criteria: raw value, quality, utility, weight and contribution</Text>
+      <SceneSvg scene={tableScene(siteCriteriaTable(card, content), { width: TEXT_WIDTH_PT, fontSize: 6.4, title: "Criteria" })} width={TEXT_WIDTH_PT} />
+      <View style={[s.row, { justifyContent: "space-between" }]}>
+        <View style={{ width: 250 }}>
+          <Text style={s.h3}>Energy, carbon, water and latency</Text>
+          <SceneSvg scene={tableScene(siteMetricsTable(card), { width: 250, fontSize: 6.4, title: "Engineering estimates" })} width={250} />
+        </View>
+        <View style={{ width: 250 }}>
+          <Text style={s.h3}>Hazards</Text>
+          <SceneSvg scene={tableScene(siteHazardsTable(card), { width: 250, fontSize: 6.4, title: "Hazards" })} width={250} />
+          <Text style={s.h3}>Carbon profile</Text>
+          {carbonLines(card).map((t, i) => <Text key={i} style={[s.p, { fontSize: 6.8, lineHeight: 1.3 }]}>{t}</Text>)}
+          <Text style={[s.p, { fontSize: 6.8, lineHeight: 1.3 }]}>{`Jurisdiction fit: ${String(card.metrics.find((m) => m.id === "jurisdiction_fit")?.value ?? "—")} — ${card.metrics.find((m) => m.id === "jurisdiction_fit")?.reason ?? ""}`}</Text>
+        </View>
+      </View>
+      <View style={[s.row, { justifyContent: "space-between" }]} wrap={false}>
+        <View style={{ width: 250 }}>
+          <Text style={s.h3}>Climate and free cooling</Text>
+          {f.climate ? <SceneSvg scene={f.climate} width={250} /> : <Text style={s.muted}>{card.climateReason ?? "No climate profile."}</Text>}
+        </View>
+        <View style={{ width: 250 }}>
+          <Text style={s.h3}>Contribution of each criterion</Text>
+          <SceneSvg scene={f.contribution} width={250} />
+          {climateLines(card).map((t, i) => <Text key={i} style={[s.p, { fontSize: 6.6, lineHeight: 1.3 }]}>{t}</Text>)}
+        </View>
+      </View>
+    </View>
+  );
+}
+
+function Robustness({ content, figures, s }: { content: ReportContent; figures: ReportFigures; s: S }) {
+  const { View, Text } = rp();
+  const r = content.robustness;
+  return (
+    <View>
+      <Text style={s.h2}>4. Robustness of the ranking</Text>
+      {r.reading.map((t, i) => <Text key={i} style={[s.p, { fontSize: 9.5, fontWeight: i === 0 ? 700 : 400 }]}>{t}</Text>)}
+      <Text style={s.h3}>Agreement with other methods</Text>
+      <Table model={agreementTable(content)} s={s} />
+      {figures.stability && (
+        <View wrap={false}>
+          <Text style={s.h3}>Weight stability</Text>
+          <SceneSvg scene={figures.stability} width={TEXT_WIDTH_PT} />
+          <Text style={s.figureCaption}>{figures.stability.title}</Text>
+        </View>
+      )}
+      {figures.smaa && (
+        <View wrap={false}>
+          <Text style={s.h3}>SMAA rank acceptability</Text>
+          <SceneSvg scene={figures.smaa} width={TEXT_WIDTH_PT} />
+          <Text style={s.figureCaption}>{`${figures.smaa.title}. Each cell: share of random weight vectors that give the site that rank.${r.smaa && r.smaa.sites.length > 20 ? " The 20 best-ranked sites are shown." : ""}`}</Text>
+        </View>
+      )}
+      {r.leftOut.length > 0 && <Text style={[s.p, s.muted]}>{`Not analysed: ${r.leftOut.map((l) => `${l.name} (${l.reason})`).join("; ")}.`}</Text>}
+    </View>
+  );
+}
+
+function Methodology({ content, s }: { content: ReportContent; s: S }) {
+  const { View, Text } = rp();
+  const m = content.methodology;
+  return (
+    <>
+      <Text style={s.h2}>5. Methodology</Text>
+      <Text style={s.h3}>{`Method: ${m.method.title}`}</Text>
+      <Text style={[s.p, { fontSize: 9, lineHeight: 1.35 }]}>{m.method.formula}</Text>
+      <Text style={s.p}>{m.method.description}</Text>
+      <Text style={s.p}>{`${m.scoreNote} ${m.missingRule} ${m.weighting}`}</Text>
+      <Text style={s.h3}>Criteria, weights and value functions</Text>
+      <Table model={methodologyCriteriaTable(content)} s={s} fontSize={6.6} />
+      <Text style={s.h3}>Load and market</Text>
+      <Text style={s.p}>{`${fmtNumber(m.load.itMw, 0)} MW IT at ${fmtNumber(m.load.utilisation * 100, 0)} % utilisation; cooling: ${m.load.coolingTitle}. Market “${m.market.name}”: ${m.market.points.map((p) => p.name).join(", ")} (demand-weighted); rule: ${m.market.rule}; RTT budget ${fmtNumber(m.market.rttBudgetMs, 0)} ms. Carbon-free energy share for market-based CO2: ${fmtNumber(m.cfeShare * 100, 0)} %.`}</Text>
+      {m.engineering.map((e, i) => (
+        <View key={i}>
+          <Text style={s.h3}>{e.topic}</Text>
+          <Bullets items={e.items} s={s} />
+        </View>
+      ))}
+      <Text style={s.h3}>Robustness methods</Text>
+      <Bullets items={m.robustnessMethod} s={s} />
+    </>
+  );
+}
+
+function Provenance({ content, s }: { content: ReportContent; s: S }) {
+  const { View, Text, Link } = rp();
+  const p = content.provenance;
+  return (
+    <>
+      <Text style={s.h2}>6. Data provenance and licences</Text>
+      <Text style={s.p}>Every layer the report uses, with its quality (observed, modelled or proxy), vintage and sources. NC = non-commercial licence; SA = share-alike.</Text>
+      {p.nonCommercialNote && <View style={s.warn}><Text>{p.nonCommercialNote}</Text></View>}
+      <Table model={layersTable(content)} s={s} fontSize={6.3} />
+      {p.models.length > 0 && (
+        <>
+          <Text style={s.h3}>Engineering models used as criteria</Text>
+          <Bullets items={p.models.map((x) => `${x.title} (${x.id}): ${x.description}`)} s={s} />
+        </>
+      )}
+      <Text style={s.h3}>Sources, licences and attribution</Text>
+      <Table model={sourcesTable(content)} s={s} fontSize={6.3} />
+      {p.sources.map((src) => (
+        <View key={src.id} style={{ marginBottom: 3 }} wrap={false}>
+          <Text style={{ fontSize: 6.8, lineHeight: 1.3 }}>{`${src.nonCommercial ? "[NC] " : ""}${src.attribution}`}</Text>
+          <Link src={src.url} style={{ fontSize: 6.3, color: MUTED }}>{src.url}</Link>
+        </View>
+      ))}
+    </>
+  );
+}
+
+function Limitations({ content, s }: { content: ReportContent; s: S }) {
+  const { View, Text } = rp();
+  const r = content.reproducibility;
+  return (
+    <>
+      <Text style={s.h2}>7. Limitations</Text>
+      <Bullets items={content.limitations} s={s} />
+      <View style={[s.box, { marginTop: 14 }]} wrap={false}>
+        <Text style={{ fontWeight: 700, marginBottom: 3 }}>Reproducibility</Text>
+        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`Scenario SHA-256: ${r.scenarioHash}`}</Text>
+        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`Sites SHA-256: ${r.sitesHash}`}</Text>
+        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`Data manifest hash: ${r.dataManifestHash} (profile ${r.dataProfile})`}</Text>
+        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`App: ${r.appName} ${r.appVersion}; generated ${r.generatedAt}${r.smaa ? `; SMAA ${r.smaa.samples.toLocaleString("en")} samples, seed ${r.smaa.seed}` : ""}`}</Text>
+        <Text style={{ fontSize: 7, marginTop: 3 }}>The JSON export holds the scenario and the sites; ranking them again with the same data build and app version gives the same scores and ranks.</Text>
+      </View>
+    </>
+  );
+}
+
+/** The whole document. */
+export function ReportDocument({ content, figures }: { content: ReportContent; figures: ReportFigures }): ReactNode {
+  const { Document, Page, View } = rp();
+  const s = styles();
+  const page = (key: string, children: ReactNode, wrap = true) => (
+    <Page key={key} size="A4" style={s.page} wrap={wrap}>
+      <View style={s.body}>{children}</View>
+      <Footer content={content} s={s} />
+    </Page>
+  );
+  const byId = new Map(content.sites.map((x) => [x.id, x]));
+  return (
+    <Document title={content.title} author={`${content.reproducibility.appName} ${content.reproducibility.appVersion}`} subject={content.cover.question} creator={content.reproducibility.appName} producer={content.reproducibility.appName} language="en">
+      {page("cover", <Cover content={content} figures={figures} s={s} />)}
+      {page("summary", <Summary content={content} s={s} />)}
+      {page("ranking", <Ranking content={content} figures={figures} s={s} />)}
+      {content.ranking.order.map((id, i) => page(`site-${i}`, <SiteCard card={byId.get(id)!} position={i + 1} content={content} figures={figures} s={s} />))}
+      {page("robustness", <Robustness content={content} figures={figures} s={s} />)}
+      {page("methodology", <Methodology content={content} s={s} />)}
+      {page("provenance", <Provenance content={content} s={s} />)}
+      {page("limitations", <Limitations content={content} s={s} />)}
+    </Document>
+  );
+}

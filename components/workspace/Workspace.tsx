@@ -5,7 +5,9 @@ import { Inspector } from "@/components/inspector/Inspector";
 import { LayerPanel } from "@/components/layers/LayerPanel";
 import { SourcesPanel } from "@/components/layers/SourcesPanel";
 import { MapView } from "@/components/map/MapView";
+import { tokensFor } from "@/components/project/tokens";
 import { withUniqueIds } from "@/components/project/siteIds";
+import { ReportButton } from "@/components/report/ReportButton";
 import { useProject } from "@/components/project/useProject";
 import { Agreement, Breakdown } from "@/components/ranking/Breakdown";
 import { Compare } from "@/components/ranking/Compare";
@@ -126,6 +128,9 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
                     : (
                       <>
                         <p className="muted" aria-live="polite">{ranking.isFetching ? "Re-ranking…" : `${result.sites.filter((s) => s.rank !== null).length} ranked, ${result.sites.filter((s) => s.excluded).length} excluded.`}</p>
+                        <ReportButton projectId={state.id} scenarioId={scenario.id} shareToken={state.shareToken}
+                          getWriteToken={() => (state.id && !readOnly ? tokensFor(state.id)?.writeToken ?? null : null)}
+                          disabledReason={project.status === "saved" || project.status === "read-only" ? null : "Saving… (reports use the saved project)"} />
                         <RankingTable result={result} metrics={metrics.data} selected={selected} compare={compare} onSelect={setSelected}
                           onToggleCompare={(id) => setCompare((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id].slice(0, 5)))} />
                         {selectedSite && <Breakdown site={selectedSite} result={result} metrics={metrics.data} />}

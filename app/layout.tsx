@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { TrpcProvider } from "@/components/trpc/TrpcProvider";
@@ -8,7 +9,9 @@ export const metadata: Metadata = {
   description: "Open decision tool for siting hyperscale AI data centers",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request makes every page render per request, so each gets its own CSP nonce (proxy.ts).
+  await headers();
   return (
     <html lang="en">
       <body>

@@ -20,6 +20,7 @@ async function open(query = ""): Promise<Page> {
   const page = await h.newPage();
   await page.goto(`${h.baseUrl}/${query}`);
   await mapPixels(page);
+  await page.getByRole("tab", { name: "Layers" }).click();
   return page;
 }
 
@@ -104,6 +105,7 @@ describe("map workspace", () => {
     const again = await h.newPage();
     await again.goto(shared);
     await mapPixels(again);
+    await again.getByRole("tab", { name: "Layers" }).click();
     expect(await again.getByLabel("Köppen–Geiger climate class", { exact: true }).isChecked()).toBe(true);
     expect(new URL(again.url()).searchParams.get("view")).toBe(new URL(shared).searchParams.get("view"));
   });

@@ -13,6 +13,12 @@ const Env = z.object({
   DATA_DIR: z.string().min(1).default(path.join(process.cwd(), ".data")),
   /** Folder for recomputable caches (model grids, surfaces); default DATA_DIR/cache. */
   CACHE_DIR: z.string().min(1).optional(),
+  /** Cost units a client may spend per minute on expensive operations (0 = no limit); see server/http/rateLimit.ts. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().min(0).default(120),
+  /** Largest burst, in cost units. */
+  RATE_LIMIT_BURST: z.coerce.number().min(1).default(60),
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** postgres://… to use PostgreSQL instead of the embedded SQLite database. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
 });

@@ -1,6 +1,7 @@
 import { Scenario } from "@/server/schemas/scenario";
 import { surfaceBinaryFor, SurfaceInputError } from "@/server/siting/surfaceService";
 import { SURFACE_CONTENT_TYPE } from "@/server/schemas/surfaceFormat";
+import { rateLimitResponse } from "@/server/http/limitResponse";
 
 export const runtime = "nodejs";
 // Surfaces depend on the request body; nothing here is static.
@@ -20,6 +21,8 @@ function badRequest(error: string, issues?: { path: string; message: string }[])
  * scenario gets 400 with `{ error: "criteria.0.source: …", issues: [{ path, message }] }`.
  */
 export async function POST(req: Request) {
+  const limited = rateLimitResponse(req, "http:surface");
+  if (limited) return limited;
   const text = await req.text();
   if (text.length > MAX_BODY_BYTES) return Response.json({ error: `body: at most ${MAX_BODY_BYTES / 1024} kB` }, { status: 413 });
   let body: unknown;

@@ -3,6 +3,8 @@ import { ProjectForbidden, ProjectNotFound } from "@/server/db/projects";
 import { ReportNotFound } from "@/server/db/reports";
 import { getReport, REPORT_FORMATS, renderReport, type ReportFormat } from "@/server/reports/service";
 
+import { rateLimitResponse } from "@/server/http/limitResponse";
+
 export const runtime = "nodejs";
 // Every response depends on the token; nothing is static or cacheable by a shared cache.
 export const dynamic = "force-dynamic";
@@ -29,6 +31,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string; for
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) return problem(400, `format: must be one of ${REPORT_FORMATS.join(", ")}`);
   if (!token) return problem(401, "token: give the report's share token or the project's token (?token=, x-report-token header or Authorization: Bearer)");
   if (!TOKEN.test(token)) return problem(400, "token: must be a 22-character token");
+  if (format === "pdf") {
+    const limited = rateLimitResponse(req, "http:report-pdf");
+    if (limited) return limited;
+  }
   try {
     const { content } = await getReport(await getDb(), id, token);
     const file = await renderReport(content, format as ReportFormat);

@@ -32,6 +32,8 @@ async function freePort(): Promise<number> {
 export interface Harness {
   baseUrl: string;
   context: BrowserContext;
+  /** The `next start` process (its group is killed on close). */
+  server: ChildProcess;
   /** Every URL the browser requested since the harness started. */
   requests: string[];
   pageErrors: string[];
@@ -41,10 +43,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { env?: Record<string, string> } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Use (and keep) this data folder instead of a fresh temporary one (restart tests). */
+  dataDir?: string;
+  /** Start only the server, no browser (API-level tests). */
+  browser?: boolean;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (npm test does).");
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "siting-e2e-data-"));
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "siting-e2e-data-"));
   const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     detached: true,
@@ -73,17 +83,19 @@ export async function startHarness(opts: { env?: Record<string, string> } = {}):
     viewport: { width: 1280, height: 720 },
   });
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), "siting-chromium-"));
-  const context = await launch(userDataDir);
+  const context = opts.browser === false ? null : await launch(userDataDir);
   const requests: string[] = [];
   const pageErrors: string[] = [];
-  context.on("request", (r) => requests.push(r.url()));
-  context.on("page", (p) => p.on("pageerror", (e) => pageErrors.push(String(e))));
+  context?.on("request", (r) => requests.push(r.url()));
+  context?.on("page", (p) => p.on("pageerror", (e) => pageErrors.push(String(e))));
   return {
     baseUrl,
-    context,
+    context: context!,
+    server,
     requests,
     pageErrors,
     async newPage() {
+      if (!context) throw new Error("started without a browser");
       const page = await context.newPage();
       page.on("pageerror", (e) => pageErrors.push(String(e)));
       return page;
@@ -101,14 +113,14 @@ export async function startHarness(opts: { env?: Record<string, string> } = {}):
       };
     },
     async close() {
-      await context.close().catch(() => {});
+      await context?.close().catch(() => {});
       try {
         process.kill(-server.pid!, "SIGTERM");
       } catch {
         // already gone
       }
       rmSync(userDataDir, { recursive: true, force: true });
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -128,7 +128,24 @@ function asEstimate(v: RawValue): EstimateInput {
   return typeof v.value === "number" ? v.value : { value: null, reason: v.reason ?? (v.value === null ? "no value" : `"${v.value}" is not a number`) };
 }
 
-export function evaluateSites(store: LayerStore, sites: readonly Site[], scenario: Scenario): RankResult {
+/**
+ * Everything about a ranking that does not depend on the weights, the method or the missing-value
+ * policy: sampled values, metrics, raw criterion values, utilities and hard-constraint exclusions.
+ * Moving a weight slider re-scores a prepared evaluation without repeating this (see service.ts).
+ */
+export interface PreparedEvaluation {
+  sites: readonly Site[];
+  meta: CriterionMeta[];
+  raws: RawValue[][];
+  utilities: UtilityCell[][];
+  metricsPerSite: SiteMetrics[];
+  metricOverrides: string[][];
+  exclusions: ReturnType<typeof applyConstraints>;
+  names: string[];
+  places: { country: { key: string; name: string; iso3: string | null } | null; zone: { key: string; name: string } | null }[];
+}
+
+export function prepareEvaluation(store: LayerStore, sites: readonly Site[], scenario: Scenario): PreparedEvaluation {
   const meta = describeCriteria(store, scenario);
   const layerIds = [...new Set([...meta.filter((m) => m.kind === "layer").map((m) => m.source), ...METRIC_INPUT_LAYERS])];
   const cols = sampleColumns(store, sites, layerIds);
@@ -183,6 +200,26 @@ export function evaluateSites(store: LayerStore, sites: readonly Site[], scenari
     ? applyConstraints(raws.map((row) => row.map((r) => ({ value: r.value, ...(r.reason ? { reason: r.reason } : {}) }))), constraints, { criteria: names })
     : sites.map(() => ({ excluded: false, reasons: [] }));
 
+  const places = sites.map((_, i) => {
+    const ci = cols.country[i]!, zi = cols.zone[i]!;
+    const cf = ci >= 0 ? countries[ci]! : null;
+    const zf = zi >= 0 ? store.polygons.zones.features[zi]! : null;
+    return {
+      country: cf ? { key: cf.key, name: cf.name, iso3: (cf.props.iso3 as string | null) ?? null } : null,
+      zone: zf ? { key: zf.key, name: zf.name } : null,
+    };
+  });
+  return { sites, meta, raws, utilities, metricsPerSite, metricOverrides, exclusions, names, places };
+}
+
+/** Ranks sites under a scenario (both stages). */
+export function evaluateSites(store: LayerStore, sites: readonly Site[], scenario: Scenario): RankResult {
+  return scorePrepared(prepareEvaluation(store, sites, scenario), scenario);
+}
+
+/** Scores a prepared evaluation with the scenario's weights, method and missing-value policy. */
+export function scorePrepared(prep: PreparedEvaluation, scenario: Scenario): RankResult {
+  const { sites, meta, raws, utilities, metricsPerSite, metricOverrides, exclusions, names, places } = prep;
   const weights = scenario.criteria.map((c) => c.weight);
   const method = engineMethod(scenario.method);
   const result = sites.length
@@ -191,9 +228,6 @@ export function evaluateSites(store: LayerStore, sites: readonly Site[], scenari
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
   const siteResults: SiteResult[] = sites.map((site, i) => {
-    const ci = cols.country[i]!, zi = cols.zone[i]!;
-    const cf = ci >= 0 ? countries[ci]! : null;
-    const zf = zi >= 0 ? store.polygons.zones.features[zi]! : null;
     const w = result.weights[i] ?? null;
     const contributions = result.contributions?.[i] ?? null;
     return {
@@ -201,8 +235,8 @@ export function evaluateSites(store: LayerStore, sites: readonly Site[], scenari
       name: site.name,
       lat: site.lat,
       lon: site.lon,
-      country: cf ? { key: cf.key, name: cf.name, iso3: (cf.props.iso3 as string | null) ?? null } : null,
-      zone: zf ? { key: zf.key, name: zf.name } : null,
+      country: places[i]!.country,
+      zone: places[i]!.zone,
       rank: result.ranking[i] ?? null,
       score: displayScore(result.method, result.scores[i] ?? null),
       methodScore: result.scores[i] ?? null,

@@ -89,3 +89,19 @@ describe("bad input names the field", () => {
     expect(metrics.find((m) => m.id === "co2_location_t_per_yr")!.unit).toBe("tCO2/yr");
   });
 });
+
+describe("re-scoring after a weight change", () => {
+  it("gives exactly what a fresh evaluation gives (the cached stage never leaks between scenarios)", async () => {
+    const { evaluateSites } = await import("@/server/siting/evaluate");
+    const { testStore } = await import("../helpers/layers");
+    const p = (await api.scoring.presets()).find((x) => x.id === "ai-training")!.scenario;
+    await api.scoring.rank({ sites: SITES, scenario: p });
+    const reweighted = { ...p, criteria: p.criteria.map((c, j) => ({ ...c, weight: j === 4 ? 10 : c.weight })) };
+    const viaCache = await api.scoring.rank({ sites: SITES, scenario: reweighted });
+    const fresh = evaluateSites(testStore(), SITES, reweighted);
+    expect(viaCache.sites.map((s) => [s.id, s.rank, s.score])).toEqual(fresh.sites.map((s) => [s.id, s.rank, s.score]));
+    const stricter = { ...reweighted, criteria: reweighted.criteria.map((c, j) => (j === 0 ? { ...c, constraints: [{ kind: "excludeAbove" as const, value: 100 }] } : c)) };
+    const constrained = await api.scoring.rank({ sites: SITES, scenario: stricter });
+    expect(constrained.sites.filter((s) => s.excluded).length).toBeGreaterThan(3);
+  });
+});

@@ -11,9 +11,11 @@ export function PlanResults({ plan }: { plan: PlanOutput }) {
     <section className="plan" data-testid="plan" aria-label="Capacity plan">
       <h3>Plan: {plan.status === "optimal" ? "all demand met" : "demand not fully met"} ({plan.solver.name}, {plan.solver.integer ? "mixed-integer" : "linear"}, {plan.solver.variables} variables, {(plan.solver.seconds * 1000).toFixed(0)} ms)</h3>
       {plan.shortfalls.length > 0 && (
-        <ul className="excl-reasons" role="alert" data-testid="shortfalls">
-          {plan.shortfalls.map((s, i) => <li key={i}>{fmtInt(s.unmetMw)} MW unmet — {s.binding}</li>)}
-        </ul>
+        <div role="alert">
+          <ul className="excl-reasons" data-testid="shortfalls" aria-label="Demand not met">
+            {plan.shortfalls.map((s, i) => <li key={i}>{fmtInt(s.unmetMw)} MW unmet — {s.binding}</li>)}
+          </ul>
+        </div>
       )}
       <table className="inspect-table" data-testid="plan-totals">
         <caption>Totals per year against building everything next to the demand</caption>

@@ -1,10 +1,38 @@
 "use client";
+import { useId, useState, type FormEvent } from "react";
 import type { Region, RegionOptions } from "./types";
 
-/** Pick a country, a state or province, a group of countries, or draw a polygon on the map. */
-export function RegionPicker({ options, region, drawing, drawnPoints, onChange, onDraw }: {
+/** Corners typed as coordinates: the keyboard way to draw a polygon (the map takes clicks). */
+function CornerForm({ onAdd, onUndo, count }: { onAdd: (p: [number, number]) => void; onUndo: () => void; count: number }) {
+  const id = useId();
+  const [lat, setLat] = useState("");
+  const [lon, setLon] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const a = Number(lat), o = Number(lon);
+    if (lat.trim() === "" || !Number.isFinite(a) || a < -90 || a > 90) return setError("Latitude must be a number from −90 to 90.");
+    if (lon.trim() === "" || !Number.isFinite(o) || o < -180 || o > 180) return setError("Longitude must be a number from −180 to 180.");
+    setError(null);
+    onAdd([o, a]);
+    setLat("");
+    setLon("");
+  };
+  return (
+    <form onSubmit={submit} aria-label="Add a corner by coordinates">
+      <label className="num" htmlFor={`${id}-lat`}>Corner latitude<input id={`${id}-lat`} inputMode="decimal" value={lat} onChange={(e) => setLat(e.target.value)} /></label>
+      <label className="num" htmlFor={`${id}-lon`}>Corner longitude<input id={`${id}-lon`} inputMode="decimal" value={lon} onChange={(e) => setLon(e.target.value)} /></label>
+      <button type="submit">Add corner</button>{" "}
+      <button type="button" disabled={!count} onClick={onUndo}>Remove last corner</button>
+      {error && <p role="alert">{error}</p>}
+    </form>
+  );
+}
+
+/** Pick a country, a state or province, a group of countries, or draw a polygon on the map (or type its corners). */
+export function RegionPicker({ options, region, drawing, drawnPoints, onChange, onDraw, onDrawnPointsChange }: {
   options: RegionOptions; region: Region | null; drawing: boolean; drawnPoints: [number, number][];
-  onChange: (r: Region) => void; onDraw: (on: boolean) => void;
+  onChange: (r: Region) => void; onDraw: (on: boolean) => void; onDrawnPointsChange: (points: [number, number][]) => void;
 }) {
   const kind = region?.kind ?? "country";
   return (
@@ -46,13 +74,14 @@ export function RegionPicker({ options, region, drawing, drawnPoints, onChange, 
         </label>
       )}
       {drawing && (
-        <p className="hint">
-          Click the map to add corners ({drawnPoints.length} so far).{" "}
+        <div className="hint">
+          <p aria-live="polite">Click the map to add corners, or type them below ({drawnPoints.length} so far).</p>
+          <CornerForm count={drawnPoints.length} onAdd={(p) => onDrawnPointsChange([...drawnPoints, p])} onUndo={() => onDrawnPointsChange(drawnPoints.slice(0, -1))} />
           <button type="button" disabled={drawnPoints.length < 3} onClick={() => {
             onChange({ kind: "polygon", name: "Drawn area", geometry: { type: "Polygon", coordinates: [[...drawnPoints, drawnPoints[0]!]] } });
             onDraw(false);
           }}>Finish the polygon</button>
-        </p>
+        </div>
       )}
       {!drawing && region?.kind === "polygon" && <p className="hint">A drawn polygon with {region.geometry.coordinates[0]!.length - 1} corners.</p>}
     </fieldset>

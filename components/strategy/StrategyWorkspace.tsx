@@ -5,13 +5,23 @@ import { MapView } from "@/components/map/MapView";
 import { PlaceSearch } from "@/components/sites/PlaceSearch";
 import { useTRPC } from "@/components/trpc/client";
 import { Tabs } from "@/components/workspace/Tabs";
+import { BriefButton } from "./BriefButton";
 import { PlanResults } from "./PlanResults";
 import { ProfileView } from "./ProfileView";
 import { RegionPicker } from "./RegionPicker";
-import { fmtInt, type PlanInput, type Region } from "./types";
+import { fmtInt, type BriefInput, type PlanInput, type Region, type RegionOptions } from "./types";
 
 type Market = PlanInput["markets"][number];
 const ZONES = { count: 20, minDistanceKm: 150, minAreaKm2: 1500, topShare: 0.15 };
+const TAB_TITLES = { profile: "Profile", compare: "Compare", plan: "Plan" } as const;
+
+/** A region's name for lists and labels. */
+function regionName(r: Region, options: RegionOptions | undefined): string {
+  if (r.kind === "country") return options?.countries.find((c) => c.key === r.key)?.name ?? r.key;
+  if (r.kind === "subdivision") return options?.subdivisions.find((c) => c.key === r.key)?.name ?? r.key;
+  if (r.kind === "group") return options?.groups.find((g) => g.id === r.group)?.title ?? r.group;
+  return r.name ?? "Drawn area";
+}
 
 /**
  * Regional compute strategy: profile a region under a scenario, compare regions, and plan capacity
@@ -37,10 +47,12 @@ export function StrategyWorkspace() {
   const [rule, setRule] = useState<PlanInput["rule"]["kind"]>("any");
 
   const scenario = presets.data?.find((p) => p.id === presetId)?.scenario ?? null;
-  const currentRegion = region ?? (options.data ? { kind: "country" as const, key: options.data.countries.find((c) => c.key === "SWE")?.key ?? options.data.countries[0]!.key } : null);
+  const currentRegion = useMemo((): Region | null => region ?? (options.data ? { kind: "country", key: options.data.countries.find((c) => c.key === "SWE")?.key ?? options.data.countries[0]!.key } : null), [region, options.data]);
   const profile = useQuery({ ...trpc.strategy.profile.queryOptions({ region: currentRegion!, scenario: scenario!, zones: ZONES }), enabled: Boolean(currentRegion && scenario) });
   const compare = useQuery({ ...trpc.strategy.compare.queryOptions({ regions: compareList, scenario: scenario!, zones: { ...ZONES, count: 5 } }), enabled: compareList.length >= 2 && Boolean(scenario) });
   const plan = useMutation(trpc.strategy.plan.mutationOptions());
+  // The inputs of the plan on screen: the brief re-solves exactly this plan.
+  const [planInput, setPlanInput] = useState<PlanInput | null>(null);
 
   const runPlan = () => {
     if (!scenario || !currentRegion || !markets.length) return;
@@ -48,13 +60,30 @@ export function StrategyWorkspace() {
       ...(inferenceShare < 100 ? [{ id: "training", share: (100 - inferenceShare) / 100, rttSlaMs: null }] : []),
       ...(inferenceShare > 0 ? [{ id: "inference", share: inferenceShare / 100, rttSlaMs: slaMs }] : []),
     ];
-    plan.mutate({
+    const input: PlanInput = {
       scenario, candidates: { kind: "zones", region: currentRegion, zones: { ...ZONES, count: 60 } }, totalMw: totalGw * 1000, maxMwPerCandidate: maxMw,
       markets, workloads, objective,
       rule: rule === "allowed_regimes" ? { kind: "allowed_regimes", regimes: ["eu_eea_gdpr"] } : { kind: "any" },
-    });
+    };
+    setPlanInput(input);
+    plan.mutate(input);
     setTab("plan");
   };
+
+  // The brief: the profile shown, plus the comparison and the plan when they are on screen for the same scenario.
+  const planShown = Boolean(plan.data && planInput && scenario && JSON.stringify(planInput.scenario) === JSON.stringify(scenario));
+  const compareShown = compareList.length >= 2 && Boolean(compare.data);
+  const briefRequest = useMemo((): BriefInput | null => {
+    if (!scenario || !currentRegion || !profile.data) return null;
+    const planPart = planShown && planInput ? (({ scenario: _s, ...rest }) => rest)(planInput) : undefined;
+    return {
+      scenario, region: currentRegion, zones: ZONES,
+      ...(compareShown ? { compare: { regions: compareList, zones: { ...ZONES, count: 5 } } } : {}),
+      ...(planPart ? { plan: planPart } : {}),
+    };
+  }, [scenario, currentRegion, profile.data, planShown, planInput, compareShown, compareList]);
+  const briefIncludes = ["the region profile", ...(compareShown ? ["the comparison"] : []), ...(planShown ? ["the capacity plan"] : [])].join(", ").replace(/, ([^,]*)$/, " and $1");
+  const briefWhy = !profile.data ? (profile.error ? "The brief needs a region profile: fix the problem above first." : "The brief becomes available when the region profile is shown.") : null;
 
   const overlay = useMemo((): GeoJSON.FeatureCollection => {
     const features: GeoJSON.Feature[] = [];
@@ -89,7 +118,7 @@ export function StrategyWorkspace() {
         <h1>Siting Atlas · Regional strategy</h1>
         <a href="/">Site planning</a>
       </header>
-      <aside className="left">
+      <aside className="left" aria-label="Strategy inputs">
         <div className="tab-body">
           <label>Scenario
             <select value={presetId} onChange={(e) => setPresetId(e.target.value)} data-testid="strategy-scenario">
@@ -97,9 +126,16 @@ export function StrategyWorkspace() {
             </select>
           </label>
           {options.data && <RegionPicker options={options.data} region={currentRegion} drawing={drawing} drawnPoints={drawn}
-            onChange={(r) => { setRegion(r); setDrawn([]); }} onDraw={(on) => { setDrawing(on); setDrawn([]); }} />}
+            onChange={(r) => { setRegion(r); setDrawn([]); }} onDraw={(on) => { setDrawing(on); setDrawn([]); }} onDrawnPointsChange={setDrawn} />}
           <p><button type="button" disabled={!currentRegion} onClick={() => currentRegion && setCompareList((l) => [...l, currentRegion].slice(-8))}>Add to comparison ({compareList.length})</button>{" "}
             {compareList.length > 0 && <button type="button" onClick={() => setCompareList([])}>Clear</button>}</p>
+          {compareList.length > 0 && (
+            <ul className="market-points" aria-label="Regions to compare" data-testid="compare-list">
+              {compareList.map((r, i) => (
+                <li key={i}>{regionName(r, options.data)} <button type="button" className="small" aria-label={`Remove ${regionName(r, options.data)} from the comparison`} onClick={() => setCompareList((x) => x.filter((_, k) => k !== i))}>×</button></li>
+              ))}
+            </ul>
+          )}
           <fieldset>
             <legend>Capacity plan over the region’s best zones</legend>
             <label className="num">Total IT capacity (GW)<input type="number" min={0.01} max={50} step={0.1} value={totalGw} onChange={(e) => e.target.valueAsNumber > 0 && setTotalGw(e.target.valueAsNumber)} /></label>
@@ -120,10 +156,11 @@ export function StrategyWorkspace() {
               </select>
             </label>
             <PlaceSearch label="Add a demand market (share by population)" onPick={(p) => setMarkets((m) => [...m, { name: `${p.name} (${p.country})`, lat: p.lat, lon: p.lon, share: p.population }])} />
-            <ul className="market-points" data-testid="plan-markets">
+            <ul className="market-points" data-testid="plan-markets" aria-label="Demand markets">
               {markets.map((m, i) => <li key={i}>{m.name} <span className="muted">{fmtInt(m.share)}</span> <button type="button" className="small" aria-label={`Remove ${m.name}`} onClick={() => setMarkets((x) => x.filter((_, k) => k !== i))}>×</button></li>)}
             </ul>
-            <button type="button" onClick={runPlan} disabled={!markets.length || plan.isPending} data-testid="run-plan">{plan.isPending ? "Solving…" : "Plan capacity"}</button>
+            {!markets.length && <p className="hint" id="plan-needs-markets">Add at least one demand market to plan.</p>}
+            <button type="button" onClick={runPlan} disabled={!markets.length || plan.isPending} data-testid="run-plan" aria-describedby={markets.length ? undefined : "plan-needs-markets"}>{plan.isPending ? "Solving…" : "Plan capacity"}</button>
           </fieldset>
         </div>
       </aside>
@@ -133,9 +170,9 @@ export function StrategyWorkspace() {
             sites={[]} onSelectSite={noop} strategy={overlay} />
         )}
       </main>
-      <aside className="right">
+      <aside className="right" aria-label="Results">
         <Tabs label="Results" value={tab} onChange={setTab} tabs={[["profile", "Profile"], ["compare", `Compare (${compareList.length})`], ["plan", "Plan"]]} />
-        <div className="tab-body">
+        <div className="tab-body" role="tabpanel" aria-label={TAB_TITLES[tab]}>
           {tab === "profile" && (profile.error ? <p role="alert">{profile.error.message}</p> : profile.data ? <ProfileView profile={profile.data} /> : <p aria-live="polite">Scoring every land cell of the region…</p>)}
           {tab === "compare" && (compareList.length < 2 ? <p>Add two or more regions to compare them.</p> : compare.error ? <p role="alert">{compare.error.message}</p> : !compare.data ? <p aria-live="polite">Profiling…</p> : (
             <table className="inspect-table" data-testid="compare-regions">
@@ -146,8 +183,9 @@ export function StrategyWorkspace() {
               ))}</tbody>
             </table>
           ))}
-          {tab === "plan" && (plan.error ? <p role="alert">{plan.error.message}</p> : plan.data ? <PlanResults plan={plan.data} /> : <p>Add demand markets and press “Plan capacity”.</p>)}
+          {tab === "plan" && (plan.error ? <p role="alert">{plan.error.message}</p> : plan.isPending ? <p aria-live="polite">Solving the capacity plan…</p> : plan.data ? <PlanResults plan={plan.data} /> : <p>Add demand markets and press “Plan capacity”.</p>)}
         </div>
+        <BriefButton request={briefRequest} disabledReason={briefWhy} includes={briefIncludes} />
       </aside>
     </div>
   );

@@ -9,6 +9,8 @@ export type CompareResult = Out["strategy"]["compare"];
 export type PlanInput = In["strategy"]["plan"];
 export type PlanOutput = Out["strategy"]["plan"];
 export type RegionOptions = Out["strategy"]["regions"];
+export type BriefInput = In["strategy"]["createBrief"];
+export type BriefCreated = Out["strategy"]["createBrief"];
 
 export const fmtInt = (v: number) => Math.round(v).toLocaleString("en");
 export const pct = (v: number) => `${(v * 100).toFixed(1)} %`;

@@ -67,4 +67,23 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("reports").execute();
     },
   },
+  "003_strategy_briefs": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("strategy_briefs")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("region_name", "text", (c) => c.notNull())
+        .addColumn("read_token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("app_version", "text", (c) => c.notNull())
+        .addColumn("data_hash", "text", (c) => c.notNull())
+        .addColumn("inputs_hash", "text", (c) => c.notNull())
+        .addColumn("content_json", "text", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("strategy_briefs").execute();
+    },
+  },
 };

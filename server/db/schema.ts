@@ -60,9 +60,30 @@ export interface ReportsTable {
   content_json: string;
 }
 
+/**
+ * A regional strategy brief (server/strategy/brief.ts): its content as JSON, frozen when it was made.
+ * Not tied to a project: the strategy page has none. Opened with its own read token only.
+ */
+export interface StrategyBriefsTable {
+  id: string;
+  title: string;
+  region_name: string;
+  /** SHA-256 (hex) of the brief's read token (128 random bits, shown once to its creator). */
+  read_token_hash: string;
+  created_at: string;
+  app_version: string;
+  /** The data build's inputs hash the brief was made with. */
+  data_hash: string;
+  /** SHA-256 of the brief request's canonical JSON. */
+  inputs_hash: string;
+  /** JSON of StrategyBriefContent. */
+  content_json: string;
+}
+
 export interface Database {
   projects: ProjectsTable;
   sites: SitesTable;
   scenarios: ScenariosTable;
   reports: ReportsTable;
+  strategy_briefs: StrategyBriefsTable;
 }

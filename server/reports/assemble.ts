@@ -200,7 +200,8 @@ function whyLine(s: SiteResult, criteria: ReportCriterion[]): string {
   return `strongest on ${parts.map((p) => `${p.title} (utility ${fmtNumber(p.u, 2)})`).join(" and ")}`;
 }
 
-function sourceRecord(s: ReportInputs["manifest"]["sources"][number]): ReportSource {
+/** A manifest source as the report lists it (also used by the strategy brief). */
+export function sourceRecord(s: ReportInputs["manifest"]["sources"][number]): ReportSource {
   return {
     id: s.id, title: s.title, publisher: s.publisher, url: s.url, license: s.license,
     ...(s.licenseUrl ? { licenseUrl: s.licenseUrl } : {}),

@@ -101,14 +101,16 @@ export function agreementTable(content: ReportContent): TableModel {
   };
 }
 
-export function methodologyCriteriaTable(content: ReportContent): TableModel {
+/** The criteria with weights, value functions and constraints (any content with a methodology, e.g. a strategy brief). */
+export function methodologyCriteriaTable(content: { methodology: Pick<ReportContent["methodology"], "criteria"> }): TableModel {
   return {
     columns: [{ title: "Criterion", width: 18 }, { title: "Source", width: 16 }, { title: "Weight (entered → normalised)", width: 12, align: "right" }, { title: "Value function", width: 32 }, { title: "Constraints", width: 16 }],
     rows: content.methodology.criteria.map((c) => [c.title, c.source, `${fmtNumber(c.rawWeight, 3)} → ${fmtFixed(c.weight, 3)}`, c.valueFunction, c.constraints.join("; ") || "—"]),
   };
 }
 
-export function layersTable(content: ReportContent): TableModel {
+/** Every layer used, with quality, vintage and licence flags (any content with a provenance section). */
+export function layersTable(content: Pick<ReportContent, "provenance">): TableModel {
   return {
     columns: [{ title: "Layer", width: 22 }, { title: "Used for", width: 18 }, { title: "Quality", width: 8 }, { title: "Vintage", width: 16 }, { title: "Resolution", width: 14 }, { title: "Sources", width: 18 }, { title: "Licence flags", width: 8 }],
     rows: content.provenance.layers.map((l) => [l.title, l.usedFor.join("; "), l.quality, l.vintage, l.resolution, l.sources.join(", "), [l.nonCommercial ? "NC" : "", l.shareAlike ? "SA" : ""].filter(Boolean).join(" ") || "—"]),
@@ -116,7 +118,7 @@ export function layersTable(content: ReportContent): TableModel {
   };
 }
 
-export function sourcesTable(content: ReportContent): TableModel {
+export function sourcesTable(content: Pick<ReportContent, "provenance">): TableModel {
   return {
     columns: [{ title: "Source", width: 22 }, { title: "Publisher", width: 18 }, { title: "Licence", width: 22 }, { title: "Vintage", width: 16 }, { title: "Flags", width: 6 }],
     rows: content.provenance.sources.map((s) => [s.title, s.publisher, s.license, s.vintage, [s.nonCommercial ? "NC" : "", s.shareAlike ? "SA" : ""].filter(Boolean).join(" ") || "—"]),

@@ -19,7 +19,7 @@ import type { MapSite } from "../types";
 import { INK, MUTED, textWidth, type Scene, type SceneItem } from "./scene";
 
 /** Mean Earth radius, km (IUGG). */
-const EARTH_RADIUS_KM = 6371.0088;
+export const EARTH_RADIUS_KM = 6371.0088;
 const FONT = 6.5;
 
 /** An optional raster under the sites: cell centres with values, drawn as grey cells. */
@@ -47,7 +47,7 @@ export interface MapFigureInput {
 const MIN_STEP = 1;
 
 /** Path data collector for d3-geo: rounds and thins points in screen space. */
-class PathSink {
+export class PathSink {
   private parts: string[] = [];
   private lastX = NaN;
   private lastY = NaN;
@@ -120,33 +120,66 @@ export function niceKm(maxKm: number): number {
   return p;
 }
 
-function rampGrey(t: number): string {
+/** Grey for a 0–1 value on the raster ramp (light = low, dark = high). */
+export function rampGrey(t: number): string {
   const v = Math.round(245 - Math.min(1, Math.max(0, t)) * 125);
   const h = v.toString(16).padStart(2, "0");
   return `#${h}${h}${h}`;
 }
 
-interface Box { x: number; y: number; w: number; h: number }
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+export interface Box { x: number; y: number; w: number; h: number }
+export const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-export function mapFigure(input: MapFigureInput): Scene {
-  const { width, height } = input;
-  const legendH = 24;
-  const mapBottom = height - legendH;
-  const extent: [[number, number], [number, number]] = [[6, 6], [width - 6, mapBottom - 6]];
-  const { projection, world } = mapProjection(input.sites, extent);
+/** Height of the legend strip under every map figure, in figure units. */
+export const MAP_LEGEND_H = 24;
+
+/**
+ * The map's frame and land: a white frame, the graticule on world maps, and all country outlines as
+ * one filled path (returned as `land`, so a raster drawn over the fill can redraw the borders on top).
+ */
+export function drawBaseMap(projection: GeoProjection, world: boolean, countries: FeatureCollection<Geometry>, width: number, mapBottom: number): { items: SceneItem[]; land: string; path: (o: GeoJSON.GeoJSON) => string } {
   const sink = new PathSink();
-  const path = geoPath(projection, sink as unknown as CanvasRenderingContext2D);
+  const draw = geoPath(projection, sink as unknown as CanvasRenderingContext2D);
   const items: SceneItem[] = [{ kind: "rect", x: 0.5, y: 0.5, w: width - 1, h: mapBottom - 1, fill: "#ffffff", stroke: "#999999", strokeWidth: 0.5 }];
-
   if (world) {
-    path(geoGraticule10());
+    draw(geoGraticule10());
     items.push({ kind: "path", d: sink.result(), fill: "none", stroke: "#dddddd", strokeWidth: 0.25 });
   }
   // Land: one path for all countries (fill), then borders.
-  for (const f of input.countries.features) path(f);
+  for (const f of countries.features) draw(f);
   const land = sink.result();
   items.push({ kind: "path", d: land, fill: "#ececec", stroke: "#9a9a9a", strokeWidth: 0.3 });
+  /** Path data of any GeoJSON object under the same projection (thinned like the outlines). */
+  const path = (o: GeoJSON.GeoJSON) => {
+    draw(o as Parameters<typeof draw>[0]);
+    return sink.result();
+  };
+  return { items, land, path };
+}
+
+/** A scale bar at the map centre, in the legend strip (left), with the projection named. */
+export function drawScaleBar(items: SceneItem[], projection: GeoProjection, world: boolean, width: number, mapBottom: number, height: number): void {
+  const cx = width / 2, cy = mapBottom / 2;
+  const a = projection.invert?.([cx - 50, cy]), b = projection.invert?.([cx + 50, cy]);
+  const ly = height - 8;
+  if (!a || !b) return;
+  const kmPer100 = geoDistance(a, b) * EARTH_RADIUS_KM;
+  const km = niceKm(kmPer100 * 1.2);
+  const len = (km / kmPer100) * 100;
+  const x0 = 8;
+  items.push({ kind: "rect", x: x0, y: ly - 5, w: len / 2, h: 3, fill: INK });
+  items.push({ kind: "rect", x: x0 + len / 2, y: ly - 5, w: len / 2, h: 3, fill: "#ffffff", stroke: INK, strokeWidth: 0.5 });
+  items.push({ kind: "text", x: x0, y: ly + 4, text: "0", size: FONT - 0.5, anchor: "middle", fill: INK });
+  items.push({ kind: "text", x: x0 + len, y: ly + 4, text: `${fmtNumber(km, 0)} km`, size: FONT - 0.5, anchor: "middle", fill: INK });
+  items.push({ kind: "text", x: x0 + len + 18, y: ly - 1, text: world ? "at the map centre (Natural Earth projection)" : "azimuthal equal-area projection", size: FONT - 1, fill: MUTED });
+}
+
+export function mapFigure(input: MapFigureInput): Scene {
+  const { width, height } = input;
+  const mapBottom = height - MAP_LEGEND_H;
+  const extent: [[number, number], [number, number]] = [[6, 6], [width - 6, mapBottom - 6]];
+  const { projection, world } = mapProjection(input.sites, extent);
+  const { items, land } = drawBaseMap(projection, world, input.countries, width, mapBottom);
 
   // Optional raster on top of the land fill (cells are land cells), outlines redrawn over it.
   if (input.raster && input.raster.cells.length) {
@@ -225,20 +258,8 @@ export function mapFigure(input: MapFigureInput): Scene {
   }
 
   // Scale bar at the map centre.
-  const cx = width / 2, cy = mapBottom / 2;
-  const a = projection.invert?.([cx - 50, cy]), b = projection.invert?.([cx + 50, cy]);
+  drawScaleBar(items, projection, world, width, mapBottom, height);
   const ly = height - 8;
-  if (a && b) {
-    const kmPer100 = geoDistance(a, b) * EARTH_RADIUS_KM;
-    const km = niceKm(kmPer100 * 1.2);
-    const len = (km / kmPer100) * 100;
-    const x0 = 8;
-    items.push({ kind: "rect", x: x0, y: ly - 5, w: len / 2, h: 3, fill: INK });
-    items.push({ kind: "rect", x: x0 + len / 2, y: ly - 5, w: len / 2, h: 3, fill: "#ffffff", stroke: INK, strokeWidth: 0.5 });
-    items.push({ kind: "text", x: x0, y: ly + 4, text: "0", size: FONT - 0.5, anchor: "middle", fill: INK });
-    items.push({ kind: "text", x: x0 + len, y: ly + 4, text: `${fmtNumber(km, 0)} km`, size: FONT - 0.5, anchor: "middle", fill: INK });
-    items.push({ kind: "text", x: x0 + len + 18, y: ly - 1, text: world ? "at the map centre (Natural Earth projection)" : "azimuthal equal-area projection", size: FONT - 1, fill: MUTED });
-  }
   // Legend.
   let lx = width * 0.42;
   const legend = (draw: (x: number) => SceneItem[], label: string) => {

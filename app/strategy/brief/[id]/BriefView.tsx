@@ -1,0 +1,179 @@
+/**
+ * The web rendering of a strategy brief: the same content, tables (server/reports/strategy/tables.ts)
+ * and charts (scenes drawn as SVG by the siting report's SceneSvg) as the PDF, in the report's page
+ * style and print CSS. A server component with no client JavaScript; every user-entered string
+ * (region, market and scenario names, the title) is React text, never markup.
+ */
+import { SceneSvg } from "@/app/reports/[id]/SceneSvg";
+import css from "@/app/reports/[id]/report.module.css";
+import type { Scene } from "@/server/reports/charts/scene";
+import { fmtNumber, shortHash } from "@/server/reports/format";
+import type { BriefFigures } from "@/server/reports/strategy/figures";
+import {
+  allocationTable, briefSections, builtTable, comparisonTable, keyNumbersTable, layerSpreadsTable, planDemandTable, planSetupLine, planTotalsTable, solverLine, zonesTable,
+} from "@/server/reports/strategy/tables";
+import { layersTable, methodologyCriteriaTable, sourcesTable, type TableModel } from "@/server/reports/tables";
+import type { StrategyBriefContent } from "@/server/strategy/brief";
+
+function Table({ model, caption, testId }: { model: TableModel; caption?: string; testId?: string }) {
+  const align = (a: "left" | "right" | "center" | undefined) => (a === "right" ? css.right : a === "center" ? css.center : undefined);
+  return (
+    <div className={css.tableWrap}>
+      <table className={css.table} data-testid={testId}>
+        {caption && <caption className={css.small} style={{ captionSide: "bottom", textAlign: "left" }}>{caption}</caption>}
+        <thead>
+          <tr>{model.columns.map((c, k) => <th key={k} scope="col" className={align(c.align)}>{c.title}</th>)}</tr>
+        </thead>
+        <tbody>
+          {model.rows.map((r, i) => (
+            <tr key={i} className={model.rowStyle?.[i] === "strong" ? css.strong : model.rowStyle?.[i] === "muted" ? css.mutedRow : undefined}>
+              {r.map((cell, k) => <td key={k} className={align(model.columns[k]!.align)}>{cell}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Figure({ scene, caption, testId }: { scene: Scene | null; caption?: string; testId?: string }) {
+  if (!scene) return null;
+  return (
+    <figure className={css.figure} data-testid={testId}>
+      <SceneSvg scene={scene} />
+      <figcaption>{caption ?? scene.title}</figcaption>
+    </figure>
+  );
+}
+
+function Shortfalls({ content }: { content: StrategyBriefContent }) {
+  const plan = content.plan;
+  if (!plan || !plan.shortfalls.length) return null;
+  return (
+    <div className={css.warn} data-testid="brief-shortfalls">
+      <strong>Demand the plan cannot place, and the constraint that binds</strong>
+      <ul>{plan.shortfalls.map((x, i) => <li key={i}>{`${fmtNumber(x.unmetMw, 0)} MW unmet — ${x.binding}`}</li>)}</ul>
+    </div>
+  );
+}
+
+export function BriefView({ content, figures, downloads }: { content: StrategyBriefContent; figures: BriefFigures; downloads: { label: string; href: string }[] }) {
+  const r = content.reproducibility;
+  const p = content.profile;
+  const m = content.methodology;
+  const plan = content.plan;
+  const t = new Map(briefSections(content).map((x) => [x.id, x.title]));
+  return (
+    <article className={css.report} data-testid="brief">
+      <p className={css.kicker}>Siting Atlas · regional strategy brief</p>
+      <h1 data-testid="brief-title">{content.cover.title}</h1>
+      <p className={css.subtitle}>{content.cover.subtitle}</p>
+      <nav className={css.downloads} aria-label="Downloads">
+        <span className={css.small}>Download:</span>
+        {downloads.map((d) => <a key={d.label} href={d.href} rel="noreferrer">{d.label}</a>)}
+      </nav>
+      <div className={css.box}>
+        <strong>The question</strong>
+        <p>{content.cover.question}</p>
+      </div>
+      <div className={`${css.box} ${css.shade}`}>
+        <strong>Key numbers</strong>
+        <Table model={keyNumbersTable(content)} testId="brief-key-numbers" />
+      </div>
+      <Figure scene={figures.regionMap} caption={`${figures.regionMap.description} Country outlines: Natural Earth (public domain).`} testId="brief-region-map" />
+      {content.provenance.nonCommercialNote && <div className={css.warn}>{content.provenance.nonCommercialNote}</div>}
+      <nav aria-label="Contents">
+        <ol className={css.small}>{briefSections(content).map((x) => <li key={x.id} style={{ listStyle: "none" }}><a href={`#${x.id}`}>{x.title}</a></li>)}</ol>
+      </nav>
+
+      <section aria-labelledby="summary">
+        <h2 id="summary" className={css.first}>{t.get("summary")}</h2>
+        <p><strong>{content.cover.question}</strong></p>
+        <h3>Findings</h3>
+        <ul data-testid="brief-findings">{content.summary.findings.map((f, i) => <li key={i}>{f}</li>)}</ul>
+        <Shortfalls content={content} />
+      </section>
+
+      <section aria-labelledby="profile">
+        <h2 id="profile">{t.get("profile")}</h2>
+        <p>{`${p.regionName}, a ${p.regionDescription}: ${fmtNumber(p.areaKm2, 0)} km² of land in ${fmtNumber(p.cells, 0)} cells of the 0.25° grid. Passing the hard constraints: ${(p.passShare * 100).toFixed(1)} %; excluded by a constraint: ${(p.excludedShare * 100).toFixed(1)} %; without data: ${(p.unscoredShare * 100).toFixed(1)} %. Scoring method: ${p.method}.`}</p>
+        {p.methodNote && <p className={css.muted}>{p.methodNote}</p>}
+        <Figure scene={figures.histogram} caption={`${figures.histogram.title}. ${p.medianScore !== null ? `Median ${fmtNumber(p.medianScore, 1)}; the best tenth of the land scores ${fmtNumber(p.p90Score, 1)} or more.` : "No land passes the constraints."}`} testId="brief-histogram" />
+        <h3>{`Best zones (${p.zones.length}; at most ${p.zoneOptions.count}, ≥ ${fmtNumber(p.zoneOptions.minDistanceKm, 0)} km apart, ≥ ${fmtNumber(p.zoneOptions.minAreaKm2, 0)} km² of contiguous land in the top ${(p.zoneOptions.topShare * 100).toFixed(0)} %)`}</h3>
+        {p.zones.length ? <Table model={zonesTable(p)} testId="brief-zones" /> : <p className={css.muted}>No zone meets the minimum area at these settings.</p>}
+        <h3>Layers over the region (area-weighted)</h3>
+        <Table model={layerSpreadsTable(p)} testId="brief-layers" />
+      </section>
+
+      {content.comparison && (
+        <section aria-labelledby="comparison">
+          <h2 id="comparison">{t.get("comparison")}</h2>
+          <p>{content.comparison.basis}</p>
+          <Table model={comparisonTable(content)} testId="brief-comparison" />
+          <Figure scene={figures.comparison} />
+        </section>
+      )}
+
+      {plan && (
+        <section aria-labelledby="plan">
+          <h2 id="plan">{t.get("plan")}</h2>
+          <p>{planSetupLine(plan)}</p>
+          <Table model={planDemandTable(plan)} />
+          <p>{solverLine(plan)}</p>
+          <Shortfalls content={content} />
+          <h3>Annual totals against building everything at the demand</h3>
+          <Table model={planTotalsTable(plan)} caption={plan.baseline.description} testId="brief-plan-totals" />
+          <Figure scene={figures.planTotals} />
+          <Figure scene={figures.allocationMap} caption={`${figures.allocationMap?.description ?? ""} Country outlines: Natural Earth (public domain).`} testId="brief-allocation-map" />
+          <h3>Locations built</h3>
+          <Table model={builtTable(plan)} testId="brief-built" />
+          <h3>Allocation: demand to supply</h3>
+          <Table model={allocationTable(plan)} testId="brief-allocation" />
+        </section>
+      )}
+
+      <section aria-labelledby="methodology">
+        <h2 id="methodology">{t.get("methodology")}</h2>
+        <h3>{`Scenario “${content.scenario.name}”: ${m.method.title}`}</h3>
+        <p><code>{m.method.formula}</code></p>
+        <p>{m.method.description}</p>
+        <p>{`${m.scoreNote} ${m.missingRule} ${m.weighting}`}</p>
+        <Table model={methodologyCriteriaTable(content)} />
+        <p>{`Load profile: ${fmtNumber(m.load.itMw, 0)} MW IT at ${fmtNumber(m.load.utilisation * 100, 0)} % utilisation; cooling: ${m.load.coolingTitle} (${m.load.coolingDescription}).`}</p>
+        {m.sections.map((sec) => (
+          <section key={sec.topic}>
+            <h3>{sec.topic}</h3>
+            <ul>{sec.items.map((x, i) => <li key={i}>{x}</li>)}</ul>
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="provenance">
+        <h2 id="provenance">{t.get("provenance")}</h2>
+        <p>Every layer the brief uses, with its quality (observed, modelled or proxy), vintage and sources. NC = non-commercial licence; SA = share-alike.</p>
+        {content.provenance.nonCommercialNote && <div className={css.warn}>{content.provenance.nonCommercialNote}</div>}
+        <Table model={layersTable(content)} testId="brief-provenance" />
+        <h3>Sources, licences and attribution</h3>
+        <Table model={sourcesTable(content)} />
+        <ul className={css.small}>
+          {content.provenance.sources.map((s) => (
+            <li key={s.id}>{`${s.nonCommercial ? "[NC] " : ""}${s.attribution} `}<a href={s.url} rel="noreferrer noopener" target="_blank">{s.url}</a></li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="limitations">
+        <h2 id="limitations">{t.get("limitations")}</h2>
+        <ul>{content.limitations.map((x, i) => <li key={i}>{x}</li>)}</ul>
+        <div className={css.box}>
+          <strong>Reproducibility</strong>
+          <p className={css.small} data-testid="reproducibility">
+            {`Inputs SHA-256 ${r.inputsHash} · scenario SHA-256 ${r.scenarioHash} · data manifest ${r.dataManifestHash} (profile ${r.dataProfile}) · ${r.appName} ${r.appVersion} · generated ${r.generatedAt}`}
+          </p>
+          <p className={css.small}>The JSON download holds the inputs (scenario, regions, zone settings, plan); making the brief again from them with the same data build and app version gives the same numbers.</p>
+        </div>
+      </section>
+      <footer className={css.footer}>{`${r.appName} ${r.appVersion} · inputs ${shortHash(r.inputsHash)} · scenario ${shortHash(r.scenarioHash)} · data ${shortHash(r.dataManifestHash)} · ${r.generatedAt}`}</footer>
+    </article>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * Strategy briefs as the API uses them: make one from a request (profile the region, compare the
+ * regions, solve the plan — all recomputed here, never taken from the client), store it with a read
+ * token, open it by token, and render it as a PDF or JSON. Request errors name the field
+ * (StrategyInputError, "plan.totalMw: …").
+ */
+import type { Kysely } from "kysely";
+import pkg from "@/package.json";
+import { loadBrief, saveBrief, type BriefMeta } from "@/server/db/briefs";
+import type { Database } from "@/server/db/schema";
+import { layerStore } from "@/server/layers/service";
+import type { LayerStore } from "@/server/layers/store";
+import { countryOutlines } from "@/server/reports/countries";
+import { briefFigures, type BriefFigures } from "@/server/reports/strategy/figures";
+import { SCORE_EXCLUDED } from "@/server/scoring/surfaceScore";
+import { describeCriteria } from "@/server/siting/evaluate";
+import { scoredSurfaceFor } from "@/server/siting/surfaceService";
+import { assembleBrief, BRIEF_SCHEMA_VERSION, type BriefRaster, type StrategyBriefContent } from "./brief";
+import type { BriefRequest } from "./briefRequest";
+import { cellAreaKm2, RegionError, resolveRegion } from "./regions";
+import { compareRegions, planCapacity, regionProfile, StrategyInputError } from "./service";
+
+/** Most blocks on the region map: the 0.25° cells are merged 2×2, 4×4, … until the region fits. */
+export const MAX_RASTER_BLOCKS = 6000;
+
+/**
+ * The region's scores on a coarse grid for the brief's map: land cells merged into square blocks of
+ * 2^k cells a side (the fewest merges that give at most `maxBlocks` blocks), each the area-weighted
+ * mean score (0–100, one decimal) of its land passing the constraints, or null when most of its land
+ * is excluded or has no data.
+ */
+export function regionRaster(store: LayerStore, cells: Int32Array, scores: Float32Array, maxBlocks = MAX_RASTER_BLOCKS): BriefRaster {
+  const g = store.grid, fraction = store.landFraction();
+  const centres = Array.from(cells, (li) => g.centreOfLand(li));
+  for (let f = 1; ; f *= 2) {
+    const deg = g.cellDeg * f;
+    const key = (lat: number, lon: number) => Math.floor((g.north - lat) / deg) * 100_000 + Math.floor((((lon - g.west) % 360) + 360) % 360 / deg);
+    const blocks = new Map<number, { pass: number; other: number; sum: number }>();
+    centres.forEach((c, k) => {
+      const li = cells[k]!;
+      const a = cellAreaKm2(c.lat, g.cellDeg) * fraction[li]!;
+      const kk = key(c.lat, c.lon);
+      const b = blocks.get(kk) ?? { pass: 0, other: 0, sum: 0 };
+      const s = scores[li]!;
+      if (s === s && s !== SCORE_EXCLUDED) {
+        b.pass += a;
+        b.sum += a * s;
+      } else b.other += a;
+      blocks.set(kk, b);
+    });
+    if (blocks.size > maxBlocks && deg < 16) continue;
+    const out: BriefRaster["cells"] = [];
+    for (const [kk, b] of [...blocks].sort((x, y) => x[0] - y[0])) {
+      const row = Math.floor(kk / 100_000), col = kk - row * 100_000;
+      const lat = g.north - (row + 0.5) * deg;
+      let lon = g.west + (col + 0.5) * deg;
+      if (lon > 180) lon -= 360;
+      out.push([Math.round(lat * 1000) / 1000, Math.round(lon * 1000) / 1000, b.pass > 0 && b.pass >= b.other ? Math.round((b.sum / b.pass) * 1000) / 10 : null]);
+    }
+    return { cellDeg: deg, cells: out };
+  }
+}
+
+/**
+ * A step's input error with the field path of the brief request: the step's "region…" becomes
+ * `regionPath…`, other paths get `prefix` ("compare.regions.1.key: …", "plan.candidates.region.key: …",
+ * "plan.markets: …"); scenario errors keep their path (the scenario is the brief's own field).
+ */
+function relocate(err: unknown, regionPath: string, prefix: string): never {
+  if (err instanceof StrategyInputError || err instanceof RegionError) {
+    const msg = err.message;
+    if (/^scenario[.:]/.test(msg)) throw new StrategyInputError(msg);
+    throw new StrategyInputError(`${prefix}${msg.replace(/^region(?=[.:])/, regionPath)}`);
+  }
+  throw err;
+}
+
+/** Computes everything a brief shows and assembles it (no storage). */
+export async function buildBrief(request: BriefRequest, opts: { store?: LayerStore; generatedAt?: string } = {}): Promise<StrategyBriefContent> {
+  const store = opts.store ?? layerStore();
+  const { scenario } = request;
+  const profile = await regionProfile(request.region, scenario, request.zones, store);
+  // The same (cached) surface the profile used, for the map's blocks.
+  const { scores } = await scoredSurfaceFor(scenario, store);
+  const raster = regionRaster(store, resolveRegion(store, request.region).cells, scores);
+
+  let comparison: Awaited<ReturnType<typeof compareRegions>> | null = null;
+  if (request.compare) {
+    request.compare.regions.forEach((r, i) => {
+      try {
+        resolveRegion(store, r);
+      } catch (err) {
+        relocate(err, `compare.regions.${i}`, "");
+      }
+    });
+    comparison = await compareRegions(request.compare.regions, scenario, request.compare.zones, store);
+  }
+  let plan: Awaited<ReturnType<typeof planCapacity>> | null = null;
+  if (request.plan) {
+    try {
+      plan = await planCapacity({ ...request.plan, scenario }, store);
+    } catch (err) {
+      relocate(err, "candidates.region", "plan.");
+    }
+  }
+  return assembleBrief({
+    request,
+    criteria: describeCriteria(store, scenario),
+    profile,
+    raster,
+    comparison,
+    plan,
+    manifest: store.manifest,
+    app: { name: pkg.name, version: pkg.version },
+    generatedAt: opts.generatedAt ?? new Date().toISOString(),
+  });
+}
+
+export interface CreatedBrief { id: string; token: string; title: string; createdAt: string }
+
+/** Makes and stores a brief; returns its id and read token (the token is shown once). */
+export async function createBrief(db: Kysely<Database>, request: BriefRequest, store: LayerStore = layerStore()): Promise<CreatedBrief> {
+  const content = await buildBrief(request, { store });
+  const r = content.reproducibility;
+  const saved = await saveBrief(db, {
+    title: content.title, regionName: content.profile.regionName, createdAt: r.generatedAt,
+    appVersion: r.appVersion, dataHash: r.dataManifestHash, inputsHash: r.inputsHash, content,
+  });
+  return { ...saved, title: content.title };
+}
+
+function asContent(raw: unknown): StrategyBriefContent {
+  const c = raw as StrategyBriefContent | null;
+  if (!c || typeof c !== "object" || c.schemaVersion !== BRIEF_SCHEMA_VERSION) throw new Error("stored strategy brief has an unknown content version");
+  return c;
+}
+
+/** Opens a stored brief with its read token (BriefNotFound, BriefForbidden). */
+export async function getBrief(db: Kysely<Database>, id: string, token: string): Promise<{ meta: BriefMeta; content: StrategyBriefContent }> {
+  const { meta, content } = await loadBrief(db, id, token);
+  return { meta, content: asContent(content) };
+}
+
+/** The figures of a stored brief, drawn over the current data build's country outlines. */
+export function briefFiguresFor(content: StrategyBriefContent, store: LayerStore = layerStore()): BriefFigures {
+  return briefFigures(content, { countries: countryOutlines(store) });
+}
+
+export const BRIEF_FORMATS = ["pdf", "json"] as const;
+export type BriefFormat = (typeof BRIEF_FORMATS)[number];
+
+/** A file name from the brief's title: ASCII letters, digits and dashes only (safe in any header). */
+export function briefFileName(content: StrategyBriefContent, format: BriefFormat): string {
+  const base = content.profile.regionName.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "region";
+  return `strategy-brief-${base}-${content.reproducibility.generatedAt.slice(0, 10)}.${format}`;
+}
+
+/** A stored brief as a download: the PDF, or the content (inputs, results, provenance) as JSON. */
+export async function renderBrief(content: StrategyBriefContent, format: BriefFormat): Promise<{ body: Uint8Array; contentType: string; fileName: string }> {
+  if (format === "pdf") {
+    // Loaded on demand: the PDF renderer is an ES-module graph (see server/reports/pdf/reactPdf.ts).
+    const { renderBriefPdf } = await import("@/server/reports/strategy/render");
+    return { body: new Uint8Array(await renderBriefPdf(content, briefFiguresFor(content))), contentType: "application/pdf", fileName: briefFileName(content, "pdf") };
+  }
+  return { body: new TextEncoder().encode(JSON.stringify(content, null, 2)), contentType: "application/json; charset=utf-8", fileName: briefFileName(content, "json") };
+}

@@ -34,6 +34,11 @@ export interface PlanDemand {
   eligible: ReadonlySet<string>;
   /** Why the ineligible candidates are out, for infeasibility messages (e.g. "more than 30 ms from Tokyo"). */
   eligibilityRule: string;
+  /**
+   * When capacity is short, demands with a higher priority are served first (default 1). The service
+   * gives latency-bound demand 2: location-free training can be placed elsewhere; inference cannot.
+   */
+  priority?: number;
 }
 
 export type Objective = "co2" | "water" | "score";
@@ -97,7 +102,7 @@ export function formulate(input: PlanInput): { lp: string; vars: { name: string;
   const used = candidates.map((_, c) => byCandidate[c]!.length > 0);
   const integer = input.minBuildMw !== undefined && input.minBuildMw > 0;
   const obj: string[] = vars.map((v) => `${fmt(candidates[v.c]!.perMw[key])} ${v.name}`);
-  demands.forEach((_, d) => obj.push(`${fmt(penalty)} u${d}`));
+  demands.forEach((dem, d) => obj.push(`${fmt(penalty * (dem.priority ?? 1))} u${d}`));
   const rows: string[] = [];
   demands.forEach((dem, d) => rows.push(` dem${d}: ${[...byDemand[d]!, `u${d}`].join(" + ")} = ${fmt(dem.mw)}`));
   candidates.forEach((cand, c) => {
@@ -145,6 +150,8 @@ export function interpret(input: PlanInput, model: ReturnType<typeof formulate>,
     totals.water_m3 += mw * c.perMw.water_m3;
   });
   const shortfalls: Shortfall[] = [];
+  const totalCapacity = candidates.reduce((a, c) => a + Math.max(0, c.maxMw), 0);
+  const totalDemand = demands.reduce((a, d) => a + d.mw, 0);
   demands.forEach((dem, d) => {
     const unmet = col(`u${d}`);
     if (unmet <= 1e-6) return;
@@ -154,6 +161,7 @@ export function interpret(input: PlanInput, model: ReturnType<typeof formulate>,
     let binding: string;
     if (eligible.length === 0) binding = `no candidate meets the eligibility rule (${dem.eligibilityRule})`;
     else if (eligibleMw < dem.mw - 1e-6) binding = `the ${eligible.length === 1 ? "one eligible candidate" : `${eligible.length} eligible candidates`} (${dem.eligibilityRule}) can hold ${Math.round(eligibleMw)} MW in total — ${Math.round(dem.mw - eligibleMw)} MW short`;
+    else if (totalCapacity < totalDemand - 1e-6) binding = `all ${candidates.length} candidates together hold ${Math.round(totalCapacity)} MW, ${Math.round(totalDemand - totalCapacity)} MW less than the ${Math.round(totalDemand)} MW demanded — add candidates or raise the maximum size per candidate`;
     else binding = `the eligible candidates (${dem.eligibilityRule}) hold ${Math.round(eligibleMw)} MW, but other demands take the capacity they need — raise their maximum size, add candidates, or relax the rule`;
     shortfalls.push({ workload: dem.workload, market: dem.market, demandMw: dem.mw, unmetMw: unmet, binding: `${what}: ${binding}` });
   });

@@ -138,7 +138,7 @@ export async function planCapacity(input: PlanInput, store: LayerStore = layerSt
       }
       for (const m of input.markets) {
         const eligible = new Set(candidates.filter((c) => allowedByRule.has(c.id) && rttBetweenMs(c.lat, c.lon, m.lat, m.lon) <= w.rttSlaMs!).map((c) => c.id));
-        demands.push({ workload: w.id, market: m.name, mw: (mw * m.share) / shareTotal, eligible, eligibilityRule: `≤ ${w.rttSlaMs} ms round trip from ${m.name} and allowed by the data rule` });
+        demands.push({ workload: w.id, market: m.name, mw: (mw * m.share) / shareTotal, eligible, eligibilityRule: `≤ ${w.rttSlaMs} ms round trip from ${m.name} and allowed by the data rule`, priority: 2 });
       }
     }
     const result = await solvePlan({ candidates, demands, objective: input.objective, ...(input.minBuildMw ? { minBuildMw: input.minBuildMw } : {}) }, solveLp);

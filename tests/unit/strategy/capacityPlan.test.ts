@@ -86,3 +86,21 @@ describe("capacity plan (HiGHS)", () => {
     expect(m.lp).toContain("dem0: x0_0 + u0 = 10");
   });
 });
+
+describe("capacity shortage", () => {
+  it("says when all candidates together hold less than the demand, and serves latency-bound demand first", async () => {
+    const r = await plan({
+      candidates: [cand("A", 100, 1), cand("B", 100, 1)],
+      demands: [
+        { ...dem("training", "any", 150, ["A", "B"]), priority: 1 },
+        { ...dem("inference", "X", 100, ["A"], "≤ 30 ms from X"), priority: 2 },
+      ],
+      objective: "co2",
+    });
+    expect(r.status).toBe("infeasible");
+    expect(r.shortfalls).toHaveLength(1);
+    expect(r.shortfalls[0]!.workload).toBe("training");
+    expect(r.shortfalls[0]!.unmetMw).toBeCloseTo(50);
+    expect(r.shortfalls[0]!.binding).toMatch(/all 2 candidates together hold 200 MW, 50 MW less than the 250 MW demanded/);
+  });
+});

@@ -161,7 +161,7 @@ export function interpret(input: PlanInput, model: ReturnType<typeof formulate>,
     let binding: string;
     if (eligible.length === 0) binding = `no candidate meets the eligibility rule (${dem.eligibilityRule})`;
     else if (eligibleMw < dem.mw - 1e-6) binding = `the ${eligible.length === 1 ? "one eligible candidate" : `${eligible.length} eligible candidates`} (${dem.eligibilityRule}) can hold ${Math.round(eligibleMw)} MW in total — ${Math.round(dem.mw - eligibleMw)} MW short`;
-    else if (totalCapacity < totalDemand - 1e-6) binding = `all ${candidates.length} candidates together hold ${Math.round(totalCapacity)} MW, ${Math.round(totalDemand - totalCapacity)} MW less than the ${Math.round(totalDemand)} MW demanded — add candidates or raise the maximum size per candidate`;
+    else if (totalCapacity < totalDemand - 1e-6) binding = `${candidates.length === 1 ? "the only candidate holds" : `all ${candidates.length} candidates together hold`} ${Math.round(totalCapacity)} MW, ${Math.round(totalDemand - totalCapacity)} MW less than the ${Math.round(totalDemand)} MW demanded — add candidates or raise the maximum size per candidate`;
     else binding = `the eligible candidates (${dem.eligibilityRule}) hold ${Math.round(eligibleMw)} MW, but other demands take the capacity they need — raise their maximum size, add candidates, or relax the rule`;
     shortfalls.push({ workload: dem.workload, market: dem.market, demandMw: dem.mw, unmetMw: unmet, binding: `${what}: ${binding}` });
   });

@@ -71,8 +71,8 @@ describe("capacity plan (HiGHS)", () => {
 
   it("explains contention: enough eligible capacity, but taken by another demand", async () => {
     const r = await plan({
-      candidates: [cand("A", 100, 1)],
-      demands: [dem("inference", "X", 80, ["A"]), dem("inference", "Y", 80, ["A"])],
+      candidates: [cand("A", 100, 1), cand("B", 100, 1)],
+      demands: [dem("inference", "X", 80, ["A"]), dem("inference", "Y", 80, ["A"]), dem("inference", "Z", 40, ["B"])],
       objective: "co2",
     });
     expect(r.status).toBe("infeasible");

@@ -4,7 +4,12 @@
  * first suitability surface do not wait for them. SITING_NO_WARMUP=1 skips it (browser tests).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.SITING_NO_WARMUP) return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Open (and migrate) the database before serving: with several workers (scripts/serve.mjs), the
+  // first one migrates before the next starts; a bad DATABASE_URL fails the start, not a request.
+  const { getDb } = await import("@/server/db");
+  await getDb();
+  if (process.env.SITING_NO_WARMUP) return;
   const { warmLayers } = await import("@/server/layers/warmup");
   const { warmSurfaces } = await import("@/server/siting/surfaceService");
   setTimeout(() => {

@@ -1,7 +1,7 @@
 // `npm start`: builds the app when there is no production build or the sources changed since the
-// last one, then serves it on port 3000 (PORT overrides) with the bundled data in data/layers and
-// the embedded database under .data/ (DATA_DIR overrides).
-import { spawnSync, spawn } from "node:child_process";
+// last one, then serves it on port 3000 (PORT overrides) on every core (scripts/serve.mjs) with the
+// bundled data in data/layers and the embedded database under .data/ (DATA_DIR overrides).
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -28,10 +28,6 @@ if (stale) {
   // `prebuild` copies browser assets when run through npm; do the same here.
 }
 spawnSync(process.execPath, [path.join(root, "scripts/copy-assets.mjs")], { cwd: root, stdio: "inherit" });
-const port = process.env.PORT ?? "3000";
-const args = [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port];
-if (process.env.HOST) args.push("-H", process.env.HOST);
-console.log(`Siting Atlas on http://localhost:${port}`);
-const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
+const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { cwd: root, stdio: "inherit", env: process.env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

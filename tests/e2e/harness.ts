@@ -49,18 +49,21 @@ export interface HarnessOptions {
   dataDir?: string;
   /** Start only the server, no browser (API-level tests). */
   browser?: boolean;
+  /** Serve as `npm start` does, with a worker per core (scripts/serve.mjs), instead of one `next start`. */
+  cluster?: boolean;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (npm test does).");
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "siting-e2e-data-"));
-  const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const command = opts.cluster ? [path.join(ROOT, "scripts/serve.mjs")] : [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  const server: ChildProcess = spawn(process.execPath, command, {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     // A fresh database per run, but the shared recomputable cache (model grids, surfaces) of unit tests.
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, CACHE_DIR: path.join(ROOT, ".data", "cache"), SITING_NO_WARMUP: "1", ...opts.env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CACHE_DIR: path.join(ROOT, ".data", "cache"), SITING_NO_WARMUP: "1", ...opts.env },
   });
   let serverLog = "";
   server.stdout?.on("data", (d) => (serverLog += d));

@@ -88,9 +88,9 @@ export async function run(): Promise<BenchRow[]> {
     rows.push({ figure: "surface after a value-function change (same store: columns and cooling in memory)", value: Math.round(performance.now() - t0), unit: "ms", target: "", pass: null });
 
     // Cached request through the route handler (the module-level cache of the running server).
-    const { POST } = await import("../app/api/surface/route");
+    const { surfaceResponse } = await import("../server/http/surfaceRoute");
     const body = JSON.stringify(BENCH_SCENARIO);
-    const request = () => POST(new Request("http://localhost/api/surface", { method: "POST", body, headers: { "accept-encoding": "gzip" } })).then((r) => r.arrayBuffer());
+    const request = () => surfaceResponse(new Request("http://localhost/api/surface", { method: "POST", body, headers: { "accept-encoding": "gzip" } })).then((r) => r.arrayBuffer());
     t0 = performance.now();
     await request(); // fills the route's cache (cooling grid from the disk cache when it is there)
     const firstRouteMs = performance.now() - t0;

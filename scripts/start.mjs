@@ -19,7 +19,7 @@ function newestMtime(dir) {
 }
 
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "components", "server", "data/schema", "data/lib", "next.config.js", "package.json"].map((p) => path.join(root, p));
+const sources = ["app", "pages", "components", "server", "data/schema", "data/lib", "next.config.js", "package.json"].map((p) => path.join(root, p));
 const stale = !existsSync(buildId) || Math.max(...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs))) > statSync(buildId).mtimeMs;
 if (stale) {
   console.log("Building the app (first start, or sources changed)…");

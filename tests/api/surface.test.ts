@@ -1,11 +1,12 @@
 /**
  * The surface API: `surface.bestLocations` through a tRPC caller (good and bad inputs, each error
- * naming the field) and `POST /api/surface` (the binary, gzip, and 400s naming the field).
+ * naming the field) and the `POST /api/surface` handler (the binary, gzip, and 400s naming the field;
+ * tests/e2e/byteRoutes.test.ts requests it from the production server).
  */
 import { TRPCError } from "@trpc/server";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { POST } from "@/app/api/surface/route";
+import { surfaceResponse } from "@/server/http/surfaceRoute";
 import { createCallerFactory, router } from "@/server/trpc/init";
 import { surfaceRouter } from "@/server/trpc/routers/surface";
 import type { Scenario } from "@/server/schemas/scenario";
@@ -82,7 +83,7 @@ describe("surface.bestLocations", () => {
 });
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  POST(new Request("http://localhost/api/surface", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  surfaceResponse(new Request("http://localhost/api/surface", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
 describe("POST /api/surface", () => {
   it("returns the binary surface: one utility byte per criterion and land cell, and the constraint mask", async () => {

@@ -152,3 +152,20 @@ export async function mapPixels(page: Page): Promise<{ colours: number; pixels: 
     return { colours: Object.keys(counts).length, pixels: data.length / 4, counts };
   });
 }
+
+/** Waits for the map to report idle, then returns every 7th pixel of its canvas as R,G,B triples. */
+export async function mapSample(page: Page): Promise<number[]> {
+  await page.waitForSelector('[data-testid="map-status"]:text("idle")', { state: "attached", timeout: 60_000 });
+  return page.evaluate(() => {
+    const canvas = document.querySelector("canvas.maplibregl-canvas") as HTMLCanvasElement;
+    const c2 = document.createElement("canvas");
+    c2.width = canvas.width;
+    c2.height = canvas.height;
+    const ctx = c2.getContext("2d")!;
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, c2.width, c2.height).data;
+    const out: number[] = [];
+    for (let i = 0; i < data.length; i += 4 * 7) out.push(data[i]!, data[i + 1]!, data[i + 2]!);
+    return out;
+  });
+}

@@ -17,12 +17,17 @@ import { buildCarbonLayers } from "./layers/carbon";
 import { buildConnectivity } from "./layers/connectivity";
 import { buildCoolingLayers, writeClimateAux } from "./layers/cooling";
 import { buildPowerLayers } from "./layers/power";
+import { buildAccess } from "./layers/access";
+import { buildGridAccess } from "./layers/gridAccess";
+import { buildRegionalCarbon } from "./layers/regionalCarbon";
 import { buildRiskLayers } from "./layers/risk";
+import { annualPrecipitationAux, ARIDITY_LAYER, buildWaterBodyDistance } from "./layers/water";
 import { buildSovereigntyLayers, CURATED_TABLE } from "./layers/sovereignty";
 import { cityLabels, countryLabels } from "./labels";
 import { fillNestedGaps, polygonSetFromRaster, writePolygonSet } from "./polygons";
 import { loadClimate } from "./sources/climate";
 import { loadCountries } from "./sources/countries";
+import { loadPowerPlants, THERMAL_FUELS } from "./sources/powerPlants";
 import { SOURCES } from "./sources/registry";
 import { loadSubdivisions } from "./sources/subdivisions";
 import { loadZones } from "./sources/zones";
@@ -73,20 +78,39 @@ export function buildLayers(opts: BuildOptions): Manifest {
 
   log("layers");
   const connectivity = buildConnectivity(ctx);
+  log("power plants: WRI GPPD v1.3.0");
+  const plants = loadPowerPlants(raw("wri-global-power-plant-database-v1.3/gppd_v130_plants.csv"));
+  const gridAccess = buildGridAccess(ctx, plants);
+  const access = buildAccess(ctx, connectivity.cities);
+  // Fuel-burning sources that make static hotspots in the fire data (risk.ts).
+  const industry = [
+    ...plants.filter((p) => THERMAL_FUELS.has(p.fuel)).map((p) => ({ lat: p.lat, lon: p.lon, name: p.name })),
+    ...connectivity.cities.map((c) => ({ lat: c.lat, lon: c.lon, name: c.name })),
+  ];
+  const risk = buildRiskLayers(ctx, climate, industry);
+  log("water: distance to rivers, lakes and the sea");
   const layers = [
-    ...buildRiskLayers(ctx, climate),
+    ...risk.layers,
     ...buildCarbonLayers(ctx),
+    buildRegionalCarbon(ctx, plants),
     ...buildCoolingLayers(ctx, climate),
+    buildWaterBodyDistance(ctx),
+    ARIDITY_LAYER,
     ...buildSovereigntyLayers(ctx),
     ...connectivity.layers,
     ...buildPowerLayers(ctx),
+    ...gridAccess.layers,
+    ...access.layers,
   ];
   const cities = connectivity.cities
     .map((c) => ({ id: c.id, name: c.name, country: c.country, population: c.population, lat: c.lat, lon: c.lon }))
     .sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1));
   const pointSets = [
     ...connectivity.pointSets,
-    { id: "cities", title: "Cities and towns (population ≥ 15,000)", file: out.writeJson("points/cities.json", cities), count: cities.length, sources: ["geonames-cities"], excluded: [] },
+    { id: "cities", title: "Cities and towns (population ≥ 15,000)", file: out.writePointSet("points/cities.json", cities), count: cities.length, sources: ["geonames-cities"], excluded: [] },
+    ...gridAccess.pointSets,
+    ...access.pointSets,
+    ...risk.pointSets,
   ];
   const labels = {
     countries: out.writeJson("geo/country-labels.geojson", { type: "FeatureCollection", features: countryLabels(countryRecords) }),
@@ -122,6 +146,7 @@ export function buildLayers(opts: BuildOptions): Manifest {
     labels,
     auxGrids: [
       ...auxGrids,
+      annualPrecipitationAux(ctx),
       { id: "annual_mean", title: "Annual mean 2 m temperature", unit: "°C", sources: ["itu-r-p1510"],
         file: out.writeArray("grid/aux/annual_mean.i16", quantizeInt16(climate.annualMeanC, 0.01, "annual_mean"), { scale: 0.01, nodata: -32768 }) },
     ],

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 
-export const layerCategories = ["risk", "carbon", "cooling", "sovereignty", "connectivity", "power", "renewables"] as const;
+export const layerCategories = ["risk", "carbon", "cooling", "water", "sovereignty", "connectivity", "access", "power", "renewables", "market"] as const;
 export const LayerCategory = z.enum(layerCategories);
 export type LayerCategory = z.infer<typeof LayerCategory>;
 
@@ -91,7 +91,13 @@ export const LayerStorage = z.discriminatedUnion("kind", [
     /** JSON array of `PolygonValue`, parallel to the polygon set's feature order. */
     values: JsonFile,
   }),
-  z.object({ kind: z.literal("points"), pointSet: z.string(), measure: z.enum(["nearest_km"]) }),
+  z.object({
+    kind: z.literal("points"),
+    pointSet: z.string(),
+    measure: z.enum(["nearest_km"]),
+    /** Only the points whose numeric `field` is at least `atLeast` (e.g. plants of ≥ 500 MW). */
+    where: z.object({ field: z.string(), atLeast: z.number() }).optional(),
+  }),
   z.object({ kind: z.literal("model"), model: z.string(), inputs: z.array(z.string()) }),
 ]);
 export type LayerStorage = z.infer<typeof LayerStorage>;
@@ -120,6 +126,8 @@ export const LayerMeta = z.object({
   storage: LayerStorage,
   /** Layers with no usable data are listed (quality "missing") with a reason rather than faked. */
   missingReason: z.string().optional(),
+  /** Why a land cell of a grid layer can have no value (shown as the reason of a missing value). */
+  nodataReason: z.string().optional(),
 });
 export type LayerMeta = z.infer<typeof LayerMeta>;
 

@@ -89,7 +89,7 @@ export function buildConnectivity(ctx: BuildContext): { layers: LayerMeta[]; poi
       return;
     }
     const sorted = [...set.points].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    pointSets.push({ id: set.id, title: set.title, file: ctx.out.writeJson(`points/${set.id}.json`, sorted), count: sorted.length, sources: set.sources, excluded: set.excluded });
+    pointSets.push({ id: set.id, title: set.title, file: ctx.out.writePointSet(`points/${set.id}.json`, sorted), count: sorted.length, sources: set.sources, excluded: set.excluded });
     layers.push({ ...layer, storage: { kind: "points", pointSet: set.id, measure: "nearest_km" } });
   };
 

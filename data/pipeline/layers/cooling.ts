@@ -121,6 +121,7 @@ export function buildCoolingLayers(ctx: BuildContext, climate: ClimateGrids): La
       method: "Class of the 0.5° Kottek et al. cell containing the cell centre, else the nearest classified neighbour within one 0.5° cell.",
       category: "cooling", unit: "class", direction: "categorical", quality: "observed", resolution: "0.25° grid (source 0.5°)",
       vintage: "1951–2000", sources: ["koppen-kottek-2006"], valueType: "categorical", categories, ramp: "koppen",
+      nodataReason: "Kottek et al. classify no 0.5° cell within one cell of this point (small islands and coastal slivers the source map leaves out).",
     }, koppenCodes(ctx)),
   ];
 }

@@ -4,13 +4,13 @@
  * measures and what would replace it.
  */
 import type { Geometry, Position } from "geojson";
-import type { LayerMeta, PolygonValue } from "../../schema/manifest";
+import type { LayerMeta, PointSetMeta, PolygonValue } from "../../schema/manifest";
 import { rawPath, type BuildContext } from "../context";
 import { parseNumberCell, readCsv } from "../lib/csv";
 import { haversineKm, PointBuckets } from "../../lib/geo";
 import { forEachLandCell } from "../lib/grid";
 import type { ClimateGrids } from "../sources/climate";
-import { gridLayer, polygonLayer } from "./define";
+import { gridLayer, polygonLayer, round } from "./define";
 
 /** USGS catalogue span used for rates: 1900-01-01 to 2023-09-22. */
 const QUAKE_YEARS = 123.72;
@@ -72,7 +72,7 @@ function cyclone(ctx: BuildContext): Float32Array {
  * Coastline points: country-polygon vertices not shared with another country (Natural Earth
  * borders share vertices, so what remains is coast), densified to ≤ 5 km spacing.
  */
-function coastPoints(geometries: Geometry[]): { lat: number; lon: number }[] {
+export function coastPoints(geometries: Geometry[]): { lat: number; lon: number }[] {
   const owners = new Map<string, Set<number>>();
   const key = (p: Position) => `${p[0]!.toFixed(6)},${p[1]!.toFixed(6)}`;
   const rings: Position[][][] = geometries.map((g) => (g.type === "Polygon" ? g.coordinates : g.type === "MultiPolygon" ? g.coordinates.flat() : []));
@@ -115,21 +115,65 @@ function coastalExposure(ctx: BuildContext, climate: ClimateGrids): Float32Array
   return exposure;
 }
 
-function wildfire(ctx: BuildContext): Float32Array {
+/**
+ * Static hotspots in the fire data (issue 13): VIIRS counts every persistent thermal anomaly, so a
+ * steelworks, refinery or power station reads as intense "fire" (Luleå's 0.5° cell: 904 detections
+ * against 0–28 in its eight neighbours). A cell is taken for a static industrial or urban source,
+ * and its count replaced by the mean of its eight neighbours (absent cells count 0), when all hold:
+ * - it has at least STATIC_MIN_COUNT detections;
+ * - it has at least STATIC_RATIO times the neighbours' mean (a landscape fire spreads over
+ *   neighbouring cells; a chimney does not);
+ * - it holds a GPPD thermal power plant (coal, gas, oil, petcoke, cogeneration, waste, biomass) or a
+ *   GeoNames place of ≥ 15,000 people, i.e. something that burns fuel all year.
+ * Isolated fires in empty country are kept. Gas flares on oil fields mostly stay (they cluster).
+ */
+export const STATIC_MIN_COUNT = 50;
+export const STATIC_RATIO = 10;
+
+export interface StaticHotspot { id: string; name: string; lat: number; lon: number; detections: number; neighbour_mean: number; because: string }
+
+function fireCellKey(lat: number, lon: number): string {
+  const klon = ((Math.round(lon * 2) / 2 + 540) % 360) - 180;
+  return `${Math.round(lat * 2) / 2},${klon === 180 ? -180 : klon}`;
+}
+
+function wildfire(ctx: BuildContext, industry: { lat: number; lon: number; name: string }[]): { values: Float32Array; hotspots: StaticHotspot[] } {
   const counts = new Map<string, number>();
   readCsv(rawPath(ctx, "wildfire-firms-viirs-0.5deg/firms_viirs_fire_count_0.5deg.csv")).forEach((r, i) => {
     const where = `firms_viirs_fire_count_0.5deg.csv row ${i + 2}`;
     counts.set(`${parseNumberCell(r.lat, where)},${parseNumberCell(r.lon, where)}`, parseNumberCell(r.fire_count, where)!);
   });
+  const anthropogenic = new Map<string, string>();
+  for (const p of industry) {
+    const k = fireCellKey(p.lat, p.lon);
+    if (!anthropogenic.has(k)) anthropogenic.set(k, p.name);
+  }
+  const cleaned = new Map(counts);
+  const hotspots: StaticHotspot[] = [];
+  for (const [key, n] of counts) {
+    if (n < STATIC_MIN_COUNT) continue;
+    const [lat, lon] = key.split(",").map(Number) as [number, number];
+    let sum = 0;
+    for (let dy = -0.5; dy <= 0.5; dy += 0.5) for (let dx = -0.5; dx <= 0.5; dx += 0.5) {
+      if (dx === 0 && dy === 0) continue;
+      sum += counts.get(fireCellKey(lat + dy, lon + dx)) ?? 0;
+    }
+    const mean = sum / 8;
+    const source = anthropogenic.get(key);
+    if (n < STATIC_RATIO * Math.max(mean, 1) || !source) continue;
+    cleaned.set(key, mean);
+    hotspots.push({ id: `fire-cell:${key}`, name: `Static hotspot near ${source}`, lat, lon, detections: n, neighbour_mean: round(mean, 1), because: source });
+  }
+  hotspots.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out = new Float32Array(ctx.land.cellIndex.length);
   forEachLandCell(ctx.land, (li, lat, lon) => {
     // FIRMS keys are round(x·2)/2: 0.5° cells centred on multiples of 0.5°.
-    const klat = Math.round(lat * 2) / 2, klon = ((Math.round(lon * 2) / 2 + 540) % 360) - 180;
-    const n = counts.get(`${klat},${klon === -180 ? -180 : klon}`) ?? counts.get(`${klat},${klon === 180 ? -180 : klon}`) ?? 0;
+    const klat = Math.round(lat * 2) / 2;
+    const n = cleaned.get(fireCellKey(lat, lon)) ?? 0;
     const areaKm2 = (0.5 * 111.195) ** 2 * Math.max(0.01, Math.cos((klat * Math.PI) / 180));
     out[li] = (n / areaKm2) * 1000;
   });
-  return out;
+  return { values: out, hotspots };
 }
 
 type AqueductColumn = "bws_cat_0_4" | "drr_cat_0_4" | "rfr_cat_0_4";
@@ -158,13 +202,14 @@ function aqueduct(ctx: BuildContext, column: AqueductColumn, label: string): { v
 
 const AQUEDUCT_CATEGORIES = ["Low", "Low–medium", "Medium–high", "High", "Extremely high"].map((label, code) => ({ code, key: String(code), label: `${code} — ${label}` }));
 
-export function buildRiskLayers(ctx: BuildContext, climate: ClimateGrids): LayerMeta[] {
+export function buildRiskLayers(ctx: BuildContext, climate: ClimateGrids, industry: { lat: number; lon: number; name: string }[]): { layers: LayerMeta[]; pointSets: PointSetMeta[] } {
+  const fire = wildfire(ctx, industry);
   const coastal = coastalExposure(ctx, climate);
   const bws = aqueduct(ctx, "bws_cat_0_4", "baseline water stress");
   const rfr = aqueduct(ctx, "rfr_cat_0_4", "riverine flood risk");
   const drr = aqueduct(ctx, "drr_cat_0_4", "drought risk");
   const country = "country (WRI Aqueduct 4.0 country ranking)";
-  return [
+  const layers: LayerMeta[] = [
     gridLayer(ctx, {
       id: "risk.seismic",
       title: "Seismic activity (M ≥ 6 epicentres nearby)",
@@ -191,12 +236,12 @@ export function buildRiskLayers(ctx: BuildContext, climate: ClimateGrids): Layer
     }, coastal, { scale: 0.0001, interpolation: "bilinear" }),
     gridLayer(ctx, {
       id: "risk.wildfire",
-      title: "Active-fire density",
-      description: "VIIRS active-fire detections per 1,000 km² in about one year (0.5° cells). Proxy for wildfire activity, includes agricultural burning and gas flares.",
-      method: "NASA FIRMS VIIRS detections counted per 0.5° cell, divided by the cell area. One year only, so inter-annual variability is not captured; thermal anomalies from flares, industry and crop burning are included. A multi-year burned-area climatology (MODIS MCD64A1) would replace it.",
+      title: "Active-fire density (static hotspots removed)",
+      description: "VIIRS active-fire detections per 1,000 km² in about one year (0.5° cells), after removing static industrial and urban heat sources. Proxy for landscape fire activity; still includes agricultural burning and most gas flares.",
+      method: `NASA FIRMS VIIRS detections counted per 0.5° cell, divided by the cell area. Static hotspots removed by a documented rule: a cell with ≥ ${STATIC_MIN_COUNT} detections, at least ${STATIC_RATIO}× the mean of its eight neighbours, that holds a GPPD thermal power plant or a GeoNames place of ≥ 15,000 people takes the neighbours' mean instead (${fire.hotspots.length} cells; listed in the point set "fire-static-hotspots", e.g. Luleå's steelworks). One year only, so inter-annual variability is not captured; crop burning and clustered gas flares remain. A multi-year burned-area climatology (MODIS MCD64A1) would replace it.`,
       category: "risk", unit: "detections/1000 km²/yr", direction: "lower_is_better", quality: "proxy", resolution: "0.25° grid (source 0.5°)",
-      vintage: "about one year (2025)", sources: ["firms-viirs-fire-count"], valueType: "continuous", domain: [0, 200], ramp: "hazard",
-    }, wildfire(ctx), { scale: 0.5, interpolation: "nearest" }),
+      vintage: "about one year (2025)", sources: ["firms-viirs-fire-count", "wri-gppd", "geonames-cities"], valueType: "continuous", domain: [0, 200], ramp: "hazard",
+    }, fire.values, { scale: 0.5, interpolation: "nearest" }),
     {
       id: "risk.heat",
       title: "Extreme-heat hours",
@@ -232,12 +277,17 @@ export function buildRiskLayers(ctx: BuildContext, climate: ClimateGrids): Layer
     }, ctx.countries, drr.values, drr.missing),
     {
       id: "risk.composite",
-      title: "Composite physical risk",
-      description: "0–1 aggregate of seismic, cyclone, coastal, heat, water-stress and flood severities: half the worst, half the mean. Proxy.",
-      method: "Model (server/models/risk/composite): each component mapped to a 0–1 severity by a documented piecewise-linear function; composite = 0.5·max + 0.5·mean over the components with a value, so one severe hazard is not averaged away. Needs at least 4 of the 6 components, else missing with the list of absent ones.",
-      category: "risk", unit: "index 0–1", direction: "lower_is_better", quality: "proxy", resolution: "0.25° grid / country",
-      vintage: "see components", sources: ["usgs-comcat-m6", "ibtracs-tc-grid", "itu-r-p1511", "itu-r-p1510", "wri-aqueduct40-country"], valueType: "continuous", domain: [0, 1], ramp: "hazard",
-      storage: { kind: "model", model: "compositeRisk", inputs: ["risk.seismic", "risk.cyclone", "risk.coastal_exposure", "risk.heat", "risk.water_stress", "risk.flood"] },
+      title: "Composite physical risk (sub-national hazards)",
+      description: "0–1 aggregate of the hazards that vary within a country — seismic, cyclone, coastal low elevation, extreme heat and aridity: half the worst severity, half the mean. Country-level categories (Aqueduct water stress, flood, drought) and the active-fire layer are separate layers, not part of it. Proxy.",
+      method: "Model (server/models/risk/composite): each component mapped to a 0–1 severity by a documented linear function; composite = 0.5·max + 0.5·mean over the components with a value, so one severe hazard is not averaged away. Needs at least 3 of the 5 components, else missing with the list of absent ones. The value says which component drives it. Only hazards that vary inside a country enter, so two sites in one country can be told apart; the Aqueduct country categories stay visible as their own criteria (risk.water_stress, risk.flood, risk.drought). Active fires stay out: even with static hotspots removed, one year of VIIRS counts tracks crop burning, flares and industry near towns more than landscape fire.",
+      category: "risk", unit: "index 0–1", direction: "lower_is_better", quality: "proxy", resolution: "0.25° grid",
+      vintage: "see components", sources: ["usgs-comcat-m6", "ibtracs-tc-grid", "itu-r-p1511", "itu-r-p1510", "itu-r-p836", "itu-r-p837"], valueType: "continuous", domain: [0, 1], ramp: "hazard",
+      storage: { kind: "model", model: "compositeRisk", inputs: ["risk.seismic", "risk.cyclone", "risk.coastal_exposure", "risk.heat", "water.aridity_index"] },
     },
   ];
+  const pointSets: PointSetMeta[] = [{
+    id: "fire-static-hotspots", title: "Static hotspots removed from the active-fire layer", file: ctx.out.writePointSet("points/fire-static-hotspots.json", fire.hotspots),
+    count: fire.hotspots.length, sources: ["firms-viirs-fire-count", "wri-gppd", "geonames-cities"], excluded: [],
+  }];
+  return { layers, pointSets };
 }

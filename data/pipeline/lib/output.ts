@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ArrayFile, JsonFile } from "../../schema/manifest";
+import { toPointTable, type TablePoint } from "../../lib/pointTable";
 
 export type NumericArray = Int16Array | Uint16Array | Uint8Array | Float32Array | Int32Array | Uint32Array;
 
@@ -46,6 +47,13 @@ export class OutputWriter {
     const text = JSON.stringify(value, null, pretty ? 1 : undefined) + "\n";
     this.write(relPath, text);
     return { path: relPath, sha256: sha256(text), bytes: Buffer.byteLength(text) };
+  }
+
+  /** Writes a point set as a point table (data/lib/pointTable.ts); fields in first-seen order. */
+  writePointSet(relPath: string, points: readonly object[]): JsonFile {
+    const fields: string[] = [];
+    for (const p of points) for (const k of Object.keys(p)) if (!fields.includes(k)) fields.push(k);
+    return this.writeJson(relPath, toPointTable(points as TablePoint[], fields));
   }
 
   private write(relPath: string, data: Uint8Array | string) {

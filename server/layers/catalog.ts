@@ -8,6 +8,8 @@ export interface CatalogLayer extends Omit<LayerMeta, "storage" | "sources"> {
   /** For polygon layers, which polygon set carries the values. */
   polygonSet?: PolygonSetId;
   pointSet?: string;
+  /** For point layers measured to part of a set (e.g. plants of ≥ 500 MW), which points count. */
+  pointFilter?: { field: string; atLeast: number };
   legend: Legend;
   sources: SourceMeta[];
   /** True when any source is licensed for non-commercial use only. */
@@ -23,7 +25,7 @@ export function catalog(store: LayerStore): CatalogLayer[] {
       ...rest,
       kind: storage.kind,
       ...(storage.kind === "polygon" ? { polygonSet: storage.polygonSet } : {}),
-      ...(storage.kind === "points" ? { pointSet: storage.pointSet } : {}),
+      ...(storage.kind === "points" ? { pointSet: storage.pointSet, ...(storage.where ? { pointFilter: storage.where } : {}) } : {}),
       legend: legendFor(layer),
       sources: used,
       nonCommercial: used.some((s) => s.nonCommercial),

@@ -7,7 +7,7 @@
 import { scaleSequential } from "d3-scale";
 import {
   interpolateBlues, interpolateCividis, interpolateGnBu, interpolateGreens, interpolateInferno, interpolateOrRd, interpolatePuBu,
-  interpolateRdPu, interpolateRdYlBu, interpolateViridis, interpolateYlOrBr, interpolateYlOrRd,
+  interpolateBrBG, interpolatePuBuGn, interpolatePurples, interpolateRdPu, interpolateRdYlBu, interpolateViridis, interpolateYlOrBr, interpolateYlOrRd,
 } from "d3-scale-chromatic";
 import type { LayerMeta } from "@/data/schema/manifest";
 
@@ -31,6 +31,12 @@ const RAMPS: Record<string, Interpolator> = {
   reliability: interpolateGnBu,
   /** Solar resource: pale yellow = weak, red = strong. */
   solar: interpolateYlOrRd,
+  /** Generating capacity nearby: pale = little, dark purple = gigawatts. */
+  power: interpolatePurples,
+  /** Aridity index: brown = arid, blue-green = humid (diverging around the dry/humid boundary). */
+  aridity: interpolateBrBG,
+  /** Distance to water: dark blue-green = at the water, pale = far. */
+  water_distance: (t) => interpolatePuBuGn(1 - t),
 };
 
 export type Legend =

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LayerMeta } from "@/data/schema/manifest";
-import { ClimateInputError, designWetBulbC, freeCoolingHours, heatHoursAbove35C, type SiteClimate } from "@/server/models/climate";
+import { aridityIndex, ClimateInputError, designWetBulbC, freeCoolingHours, heatHoursAbove35C, type SiteClimate } from "@/server/models/climate";
 import { COMPOSITE_COMPONENTS, compositeRisk } from "@/server/models/risk/composite";
 import type { LayerStore } from "./store";
 
@@ -56,7 +56,7 @@ export const MODEL_INPUT_REASON = "climate inputs at this cell are outside the m
  * grids are keyed by this and the manifest's inputs hash. tests/unit/layers/modelGrids.test.ts
  * recomputes cells and fails if a cache would be stale.
  */
-export const MODEL_GRID_VERSION = 1;
+export const MODEL_GRID_VERSION = 3;
 
 /**
  * A model layer over all land cells, from the disk cache when it matches the data and model
@@ -100,6 +100,21 @@ export function computeModelGrid(store: LayerStore, layer: LayerMeta): Float32Ar
       if (!climateAtLandCell(inputs, li, climate)) { out[li] = NaN; continue; }
       try {
         out[li] = model(climate);
+      } catch (err) {
+        if (!(err instanceof ClimateInputError)) throw err;
+        out[li] = NaN;
+      }
+    }
+    return out;
+  }
+  if (name === "aridityIndex") {
+    const climate = newClimate();
+    const inputs = climateInputs(store);
+    const precip = store.aux("precip_annual");
+    for (let li = 0; li < n; li++) {
+      if (!climateAtLandCell(inputs, li, climate) || Number.isNaN(precip[li]!)) { out[li] = NaN; continue; }
+      try {
+        out[li] = aridityIndex(climate, store.grid.centreOfLand(li).lat, precip[li]!);
       } catch (err) {
         if (!(err instanceof ClimateInputError)) throw err;
         out[li] = NaN;

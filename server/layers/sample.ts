@@ -10,7 +10,7 @@
  * - `toPointSamples` turns columns into the API's per-point objects.
  */
 import type { LayerMeta, Quality, ValueQuality } from "@/data/schema/manifest";
-import { COMPOSITE_COMPONENTS, compositeRisk } from "@/server/models/risk/composite";
+import { COMPOSITE_COMPONENTS, compositeDriverNote, compositeRisk } from "@/server/models/risk/composite";
 import { MODEL_INPUT_REASON } from "./modelGrids";
 import { UnitVector } from "./nearestIndex";
 import type { LocateResult } from "./polygonIndex";
@@ -24,7 +24,8 @@ export interface SamplePoint { lat: number; lon: number }
  */
 export type ProvenanceRef =
   | { kind: "feature"; set: PolygonSetId; key: string; name: string; match: "inside" | "same-cell"; year: string | null; source: string | null; note?: string; url?: string; quality?: ValueQuality }
-  | { kind: "nearest"; id: string; name: string; lat: number; lon: number };
+  | { kind: "nearest"; id: string; name: string; lat: number; lon: number; detail?: string };
+
 
 export interface LayerColumn {
   id: string;
@@ -37,6 +38,8 @@ export interface LayerColumn {
   reason: Int16Array;
   /** Index into `SampleColumns.refs`, else −1. */
   ref: Int32Array;
+  /** Index into `SampleColumns.reasons` of a note on a present value (e.g. what drives a composite), else −1. */
+  note: Int16Array;
 }
 
 export interface SampleColumns {
@@ -80,133 +83,120 @@ class Tables {
   }
 }
 
-/** Per-point state shared by all layers; reset for each point, computed lazily. */
-class PointState {
-  lat = 0;
-  lon = 0;
-  private ready = false;
-  readonly li = new Int32Array(4);
-  readonly w = new Float64Array(4);
-  private countries: LocateResult | null | undefined;
-  private zones: LocateResult | null | undefined;
-  private subdivisions: LocateResult | null | undefined;
-  private readonly unit = new UnitVector();
-  private unitReady = false;
+/**
+ * What every layer needs of the points, computed once per call: the four cell centres around each
+ * point with their bilinear weights, and where each point falls in the polygon sets.
+ */
+interface PointGeometry {
+  lat: Float64Array;
+  lon: Float64Array;
+  /** Land-cell numbers of the four surrounding cell centres per point (−1 = not land), 4 per point. */
+  neighbour: Int32Array;
+  weight: Float64Array;
+  countries: Located;
+  zones: Located;
+  subdivisions: Located;
+}
 
-  private readonly subdivisionHits: LocateResult[] = [];
+/** Where each point fell in one polygon set: feature index (−1 = none) and whether strictly inside. */
+interface Located { index: Int32Array; inside: Uint8Array }
 
-  constructor(readonly store: LayerStore) {}
-
-  private insideSubdivision(index: number): LocateResult {
-    return (this.subdivisionHits[index] ??= { index, how: "inside" });
-  }
-
-  reset(lat: number, lon: number) {
-    this.lat = lat;
-    this.lon = lon;
-    this.ready = false;
-    this.unitReady = false;
-    this.countries = undefined;
-    this.zones = undefined;
-    this.subdivisions = undefined;
-  }
-
-  /** The point's unit vector, shared by every nearest-point layer. */
-  unitVector(): UnitVector {
-    if (!this.unitReady) {
-      this.unit.set(this.lat, this.lon);
-      this.unitReady = true;
-    }
-    return this.unit;
-  }
-
-  /** Land cells and weights of the four cell centres around the point (−1 = not land). */
-  private neighbours() {
-    if (this.ready) return;
-    const g = this.store.grid;
-    const fx = (this.lon - g.west) / g.cellDeg - 0.5, fy = (g.north - this.lat) / g.cellDeg - 0.5;
+function pointGeometry(store: LayerStore, points: readonly SamplePoint[], needSubdivisions: boolean): PointGeometry {
+  const n = points.length;
+  const g = store.grid;
+  const lat = new Float64Array(n), lon = new Float64Array(n);
+  const neighbour = new Int32Array(4 * n), weight = new Float64Array(4 * n);
+  const located = () => ({ index: new Int32Array(n).fill(-1), inside: new Uint8Array(n) });
+  const countries = located(), zones = located(), subdivisions = needSubdivisions ? located() : { index: new Int32Array(0), inside: new Uint8Array(0) };
+  const set = (l: Located, i: number, r: LocateResult | null) => {
+    if (!r) return;
+    l.index[i] = r.index;
+    l.inside[i] = r.how === "inside" ? 1 : 0;
+  };
+  for (let i = 0; i < n; i++) {
+    const p = points[i]!;
+    lat[i] = p.lat;
+    lon[i] = p.lon;
+    const fx = (p.lon - g.west) / g.cellDeg - 0.5, fy = (g.north - p.lat) / g.cellDeg - 0.5;
     const c0 = Math.floor(fx), r0 = Math.floor(fy);
     const tx = fx - c0, ty = fy - r0;
     for (let k = 0; k < 4; k++) {
       const r = r0 + (k >> 1);
       const c = (((c0 + (k & 1)) % g.ncols) + g.ncols) % g.ncols;
-      this.li[k] = r < 0 || r >= g.nrows ? -1 : g.landIndexOfCell[r * g.ncols + c]!;
-      this.w[k] = (k & 1 ? tx : 1 - tx) * (k >> 1 ? ty : 1 - ty);
+      neighbour[4 * i + k] = r < 0 || r >= g.nrows ? -1 : g.landIndexOfCell[r * g.ncols + c]!;
+      weight[4 * i + k] = (k & 1 ? tx : 1 - tx) * (k >> 1 ? ty : 1 - ty);
     }
-    this.ready = true;
-  }
-
-  /** Bilinear value that never blends in non-land or missing cells (their weight is dropped). */
-  bilinear(values: Float32Array): number {
-    this.neighbours();
-    let sum = 0, wsum = 0;
-    for (let k = 0; k < 4; k++) {
-      const li = this.li[k]!;
-      if (li < 0) continue;
-      const v = values[li]!;
-      if (v !== v) continue;
-      sum += v * this.w[k]!;
-      wsum += this.w[k]!;
-    }
-    return wsum > 0 ? sum / wsum : this.store.grid.nearest(values, this.lat, this.lon);
-  }
-
-  locate(set: PolygonSetId): LocateResult | null {
-    if (set === "countries") {
-      if (this.countries === undefined) this.countries = this.store.polygons.countries.locate(this.lat, this.lon);
-      return this.countries;
-    }
-    if (set === "zones") {
-      if (this.zones === undefined) this.zones = this.store.polygons.zones.locate(this.lat, this.lon);
-      return this.zones;
-    }
-    if (this.subdivisions === undefined) {
+    const c = store.polygons.countries.locate(p.lat, p.lon);
+    set(countries, i, c);
+    set(zones, i, store.polygons.zones.locate(p.lat, p.lon));
+    if (needSubdivisions) {
       // Inside an unsplit country, the subdivisions feature is that same country outline.
-      const c = this.locate("countries");
-      const same = c?.how === "inside" ? this.store.subdivisionOfCountry[c.index]! : -1;
-      this.subdivisions = same >= 0 ? this.insideSubdivision(same) : this.store.polygons.subdivisions.locate(this.lat, this.lon);
+      const same = c?.how === "inside" ? store.subdivisionOfCountry[c.index]! : -1;
+      if (same >= 0) {
+        subdivisions.index[i] = same;
+        subdivisions.inside[i] = 1;
+      } else set(subdivisions, i, store.polygons.subdivisions.locate(p.lat, p.lon));
     }
-    return this.subdivisions;
   }
-
-  missingGridReason(isModel: boolean): string {
-    this.neighbours();
-    const noLand = this.li[0]! < 0 && this.li[1]! < 0 && this.li[2]! < 0 && this.li[3]! < 0;
-    if (noLand && this.store.grid.landIndexAt(this.lat, this.lon) < 0) {
-      const c = this.locate("countries");
-      return c && this.store.polygons.countries.features[c.index]!.key === "ATA" ? ANTARCTICA : OFF_GRID;
-    }
-    return isModel ? MODEL_NO_VALUE : NO_SOURCE_VALUE;
-  }
+  return { lat, lon, neighbour, weight, countries, zones, subdivisions };
 }
 
-type Sampler = (s: PointState, i: number, col: LayerColumn) => void;
+/** Why point i has no grid value: off the land grid, in Antarctica, or the layer's own reason. */
+function missingGridReason(store: LayerStore, geo: PointGeometry, i: number, isModel: boolean, nodataReason?: string): string {
+  const nb = geo.neighbour;
+  const noLand = nb[4 * i]! < 0 && nb[4 * i + 1]! < 0 && nb[4 * i + 2]! < 0 && nb[4 * i + 3]! < 0;
+  if (noLand && store.grid.landIndexAt(geo.lat[i]!, geo.lon[i]!) < 0) {
+    const c = geo.countries.index[i]!;
+    return c >= 0 && store.polygons.countries.features[c]!.key === "ATA" ? ANTARCTICA : OFF_GRID;
+  }
+  return nodataReason ?? (isModel ? MODEL_NO_VALUE : NO_SOURCE_VALUE);
+}
 
-function gridSampler(store: LayerStore, layer: LayerMeta, interpolation: "bilinear" | "nearest", t: Tables): Sampler {
+type ColumnFiller = (geo: PointGeometry, col: LayerColumn) => void;
+
+/**
+ * A grid or model layer, bilinear (never blending in non-land or missing cells: their weight is
+ * dropped) or nearest cell, in one loop over the points.
+ */
+function gridFiller(store: LayerStore, layer: LayerMeta, interpolation: "bilinear" | "nearest", t: Tables): ColumnFiller {
   const values = store.gridValues(layer.id);
   const isModel = layer.storage.kind === "model";
   const categorical = layer.valueType === "categorical";
   const codeToIndex = new Map((layer.categories ?? []).map((c, k) => [c.code, k]));
-  return (s, i, col) => {
-    const v = interpolation === "bilinear" ? s.bilinear(values) : store.grid.nearest(values, s.lat, s.lon);
-    if (v !== v) {
-      col.reason[i] = t.reason(s.missingGridReason(isModel)); // rare: a handful of interned strings
-      return;
+  const grid = store.grid;
+  return (geo, col) => {
+    const { neighbour: nb, weight: w, lat, lon } = geo;
+    const n = lat.length;
+    for (let i = 0; i < n; i++) {
+      let v: number;
+      if (interpolation === "bilinear") {
+        let sum = 0, wsum = 0;
+        for (let k = 4 * i; k < 4 * i + 4; k++) {
+          const li = nb[k]!;
+          if (li < 0) continue;
+          const x = values[li]!;
+          if (x !== x) continue;
+          sum += x * w[k]!;
+          wsum += w[k]!;
+        }
+        v = wsum > 0 ? sum / wsum : grid.nearest(values, lat[i]!, lon[i]!);
+      } else v = grid.nearest(values, lat[i]!, lon[i]!);
+      if (v !== v) {
+        col.reason[i] = t.reason(missingGridReason(store, geo, i, isModel, layer.nodataReason)); // rare: a handful of interned strings
+        continue;
+      }
+      if (categorical) {
+        const k = codeToIndex.get(v);
+        if (k === undefined) col.reason[i] = t.reason(`Unknown category code ${v}.`);
+        else col.category[i] = k;
+        continue;
+      }
+      col.numeric[i] = v;
     }
-    if (categorical) {
-      const k = codeToIndex.get(v);
-      if (k === undefined) col.reason[i] = t.reason(`Unknown category code ${v}.`);
-      else col.category[i] = k;
-      return;
-    }
-    col.numeric[i] = v;
   };
 }
 
 const OUTLINE: Record<PolygonSetId, string> = { countries: "country", zones: "Electricity Maps zone", subdivisions: "country or state/province" };
-
-/** Where each point fell in one polygon set: feature index (−1 = none) and whether strictly inside. */
-interface Located { index: Int32Array; inside: Uint8Array }
 
 /**
  * Fills a polygon layer's column from the points' already-located features: one tight loop per
@@ -267,114 +257,116 @@ function polygonColumnFiller(store: LayerStore, layer: LayerMeta, set: PolygonSe
   };
 }
 
-function pointSampler(store: LayerStore, pointSet: string, t: Tables): Sampler {
-  const set = store.pointSet(pointSet);
+/** A point layer: the distance to the nearest point of its set (filtered by its `where`), with that point as provenance. */
+function pointFiller(store: LayerStore, storage: Extract<LayerMeta["storage"], { kind: "points" }>, t: Tables): ColumnFiller {
+  const set = store.pointsOfLayer(storage);
   const empty = t.reason("The point set is empty.");
   const refCache = new Int32Array(set.points.length).fill(-1);
-  return (s, i, col) => {
-    const hit = set.index.nearestIndex(s.lat, s.lon, s.unitVector());
-    if (hit < 0) {
-      col.reason[i] = empty;
-      return;
+  const u = new UnitVector();
+  return (geo, col) => {
+    const { lat, lon } = geo;
+    const index = set.index;
+    for (let i = 0; i < lat.length; i++) {
+      const hit = index.nearestIndex(lat[i]!, lon[i]!, u.set(lat[i]!, lon[i]!));
+      if (hit < 0) {
+        col.reason[i] = empty;
+        continue;
+      }
+      col.numeric[i] = index.lastKm;
+      if (refCache[hit]! < 0) {
+        const p = set.points[hit]!;
+        const detail = set.detail(hit);
+        refCache[hit] = t.add({ kind: "nearest", id: p.id, name: p.name, lat: p.lat, lon: p.lon, ...(detail ? { detail } : {}) });
+      }
+      col.ref[i] = refCache[hit]!;
     }
-    col.numeric[i] = set.index.lastKm;
-    if (refCache[hit]! < 0) {
-      const p = set.points[hit]!;
-      refCache[hit] = t.add({ kind: "nearest", id: p.id, name: p.name, lat: p.lat, lon: p.lon });
-    }
-    col.ref[i] = refCache[hit]!;
   };
 }
 
-function newColumn(layer: LayerMeta, n: number): LayerColumn {
+/**
+ * A column for `layer`. Category, provenance and note indexes get their own arrays only when the
+ * layer can fill them (categories; polygon or point storage; the composite's driver note); other
+ * layers share one read-only array of −1s per call, which saves most of the allocation for 100,000
+ * points × 40 layers.
+ */
+function newColumn(layer: LayerMeta, n: number, none: { i16: Int16Array; i32: Int32Array }): LayerColumn {
+  const kind = layer.storage.kind;
+  const composite = kind === "model" && layer.storage.model === "compositeRisk";
   return {
     id: layer.id,
     layer,
     numeric: new Float64Array(n).fill(NaN),
-    category: new Int16Array(n).fill(-1),
+    category: layer.categories ? new Int16Array(n).fill(-1) : none.i16,
     reason: new Int16Array(n).fill(-1),
-    ref: new Int32Array(n).fill(-1),
+    ref: kind === "polygon" || kind === "points" ? new Int32Array(n).fill(-1) : none.i32,
+    note: composite ? new Int16Array(n).fill(-1) : none.i16,
   };
 }
 
 /**
  * Samples `layerIds` at every point into columns. Unknown ids throw: callers validate ids first.
- * Per point: grid and nearest-point layers, and the point's country, zone and (when a layer needs
- * it) subdivision, located once. Then per layer, in one loop each: polygon layers from the located
- * features, layers listed as missing, and the composite from its (already filled) components.
+ * The points' surrounding cells and their country, zone and (when a layer needs it) subdivision
+ * are found once; then each layer fills its column in one loop over the points — grid and model
+ * layers bilinearly, point layers by nearest-point search, polygon layers from the located features,
+ * layers listed as missing with their reason, and the composite from its (already filled) components.
  */
 export function sampleColumns(store: LayerStore, points: readonly SamplePoint[], layerIds: readonly string[]): SampleColumns {
   const n = points.length;
   const t = new Tables();
-  const perPoint: { col: LayerColumn; sampler: Sampler }[] = [];
-  /** Column-wise fills, in registration order (a composite's components come before it). */
-  const afterwards: ((located: Record<PolygonSetId, Located>) => void)[] = [];
+  /** Column fills, in registration order (a composite's components come before it). */
+  const fills: { col: LayerColumn; fill: ColumnFiller }[] = [];
   let needSubdivisions = false;
   const byId = new Map<string, LayerColumn>();
+  const none = { i16: new Int16Array(n).fill(-1), i32: new Int32Array(n).fill(-1) };
   const add = (id: string): LayerColumn => {
     const existing = byId.get(id);
     if (existing) return existing;
     const layer = store.layer(id);
     if (!layer) throw new Error(`unknown layer ${id}`);
     const s = layer.storage;
-    const col = newColumn(layer, n);
+    const col = newColumn(layer, n, none);
     byId.set(id, col);
     if (layer.quality === "missing") {
       const reason = t.reason(layer.missingReason ?? "This layer has no data.");
-      afterwards.push(() => col.reason.fill(reason));
-    } else if (s.kind === "grid") perPoint.push({ col, sampler: gridSampler(store, layer, s.interpolation, t) });
+      fills.push({ col, fill: () => col.reason.fill(reason) });
+    } else if (s.kind === "grid") fills.push({ col, fill: gridFiller(store, layer, s.interpolation, t) });
     else if (s.kind === "polygon") {
       const fill = polygonColumnFiller(store, layer, s.polygonSet, t);
       const set = s.polygonSet;
       if (set === "subdivisions") needSubdivisions = true;
-      afterwards.push((located) => fill(located[set], col));
-    } else if (s.kind === "points") perPoint.push({ col, sampler: pointSampler(store, s.pointSet, t) });
+      fills.push({ col, fill: (geo) => fill(geo[set], col) });
+    } else if (s.kind === "points") fills.push({ col, fill: pointFiller(store, s, t) });
     else if (s.model === "compositeRisk") {
-      // Components are sampled at the point itself (the point's own country category, not the cell majority).
+      // Components are sampled at the point itself (bilinear), then combined, so a site's composite
+      // follows its own hazards and says which one drives it.
       const parts = COMPOSITE_COMPONENTS.map((c) => add(c.id));
       const comps: (number | null)[] = new Array(parts.length);
-      afterwards.push(() => {
-        for (let i = 0; i < n; i++) {
-          for (let k = 0; k < parts.length; k++) {
-            const v = parts[k]!.numeric[i]!;
-            comps[k] = v === v ? v : null;
+      fills.push({
+        col,
+        fill: () => {
+          for (let i = 0; i < n; i++) {
+            for (let k = 0; k < parts.length; k++) {
+              const v = parts[k]!.numeric[i]!;
+              comps[k] = v === v ? v : null;
+            }
+            const r = compositeRisk(comps);
+            if (r.value === null) col.reason[i] = t.reason(r.reason);
+            else {
+              col.numeric[i] = r.value;
+              col.note[i] = t.reason(compositeDriverNote(r)!);
+            }
           }
-          const r = compositeRisk(comps);
-          if (r.value === null) col.reason[i] = t.reason(r.reason);
-          else col.numeric[i] = r.value;
-        }
+        },
       });
-    } else perPoint.push({ col, sampler: gridSampler(store, layer, "bilinear", t) });
+    } else fills.push({ col, fill: gridFiller(store, layer, "bilinear", t) });
     return col;
   };
   const columns = [...new Set(layerIds)].map(add);
-
-  const state = new PointState(store);
-  const country = new Int32Array(n), countryInside = new Uint8Array(n), zone = new Int32Array(n), zoneInside = new Uint8Array(n);
-  const subdivision = new Int32Array(needSubdivisions ? n : 0), subdivisionInside = new Uint8Array(needSubdivisions ? n : 0);
-  for (let i = 0; i < n; i++) {
-    const p = points[i]!;
-    state.reset(p.lat, p.lon);
-    for (let k = 0; k < perPoint.length; k++) perPoint[k]!.sampler(state, i, perPoint[k]!.col);
-    const c = state.locate("countries"), z = state.locate("zones");
-    country[i] = c ? c.index : -1;
-    countryInside[i] = c?.how === "inside" ? 1 : 0;
-    zone[i] = z ? z.index : -1;
-    zoneInside[i] = z?.how === "inside" ? 1 : 0;
-    if (needSubdivisions) {
-      const d = state.locate("subdivisions");
-      subdivision[i] = d ? d.index : -1;
-      subdivisionInside[i] = d?.how === "inside" ? 1 : 0;
-    }
-  }
-  const located: Record<PolygonSetId, Located> = {
-    countries: { index: country, inside: countryInside },
-    zones: { index: zone, inside: zoneInside },
-    subdivisions: { index: subdivision, inside: subdivisionInside },
-  };
-  for (const fill of afterwards) fill(located);
-  return { points, columns, reasons: t.reasons, refs: t.refs, country, countryInside, zone, zoneInside };
+  const geo = pointGeometry(store, points, needSubdivisions);
+  for (const { col, fill } of fills) fill(geo, col);
+  return { points, columns, reasons: t.reasons, refs: t.refs, country: geo.countries.index, countryInside: geo.countries.inside, zone: geo.zones.index, zoneInside: geo.zones.inside };
 }
+
 
 /** One value as the API returns it. */
 export interface SampledValue {
@@ -386,6 +378,8 @@ export interface SampledValue {
   label?: string;
   /** Index into the response's `refs`: the country or zone the value belongs to (with year and source) or the nearest point. */
   ref?: number;
+  /** A note on this value (e.g. which component drives a composite). */
+  note?: string;
 }
 
 export interface PointSample {
@@ -414,6 +408,7 @@ function valueObject(col: LayerColumn, i: number, reasons: string[], refs: Prove
     } else v = { value: roundValue(col.numeric[i]!), quality };
   }
   if (ref >= 0) v.ref = ref;
+  if (col.note[i]! >= 0) v.note = reasons[col.note[i]!]!;
   return v;
 }
 
@@ -443,7 +438,7 @@ export function toPointSamples(store: LayerStore, cols: SampleColumns): PointSam
       }
       // Key of a shareable value: the reason or the category.
       const key = col.reason[i]! >= 0 ? -1 - col.reason[i]! - (col.ref[i]! + 1) * 1e6
-        : col.category[i]! >= 0 && !polygon ? 1e9 + col.category[i]! : null;
+        : col.category[i]! >= 0 && !polygon && col.note[i]! < 0 ? 1e9 + col.category[i]! : null;
       if (key === null) {
         values[k] = valueObject(col, i, cols.reasons, cols.refs);
         continue;

@@ -4,12 +4,16 @@
  * layers are computed from their inputs on first use and kept.
  */
 import type { FeatureCollection } from "geojson";
-import { polygonSetIds, type LayerMeta, type Manifest, type PolygonSetId, type PolygonValue } from "@/data/schema/manifest";
+import { polygonSetIds, type LayerMeta, type LayerStorage, type Manifest, type PolygonSetId, type PolygonValue } from "@/data/schema/manifest";
+import { fromPointTable, type PointTable } from "@/data/lib/pointTable";
 import { decodeToFloat, readArrayFile, readJsonFile, readManifest } from "./files";
 import { LandGrid } from "./landGrid";
 import { NearestIndex } from "./nearestIndex";
+import { pointDetail } from "./pointDetail";
 import { modelGrid } from "./modelGrids";
 import { PolygonIndex } from "./polygonIndex";
+
+export type PointFilter = NonNullable<Extract<LayerStorage, { kind: "points" }>["where"]>;
 
 export interface StoredPoint { id: string; name: string; lat: number; lon: number; [k: string]: unknown }
 
@@ -17,6 +21,19 @@ export interface PointSet {
   id: string;
   points: StoredPoint[];
   index: NearestIndex<StoredPoint>;
+  /** What point i's own attributes say (capacity and fuel, population), formatted once and kept. */
+  detail(i: number): string | undefined;
+}
+
+function pointSetOf(id: string, points: StoredPoint[]): PointSet {
+  const details = new Map<number, string | undefined>();
+  return {
+    id, points, index: new NearestIndex(points),
+    detail(i) {
+      if (!details.has(i)) details.set(i, pointDetail(points[i]!));
+      return details.get(i);
+    },
+  };
 }
 
 export type { PolygonSetId };
@@ -116,16 +133,28 @@ export class LayerStore {
     return values;
   }
 
-  pointSet(id: string): PointSet {
-    let set = this.pointCache.get(id);
+  /** A point set, or the part of it a point layer's `where` keeps (e.g. plants of ≥ 500 MW), with its nearest-point index. */
+  pointSet(id: string, where?: PointFilter): PointSet {
+    const key = where ? `${id}|${where.field}>=${where.atLeast}` : id;
+    let set = this.pointCache.get(key);
     if (!set) {
-      const meta = this.manifest.pointSets.find((p) => p.id === id);
-      if (!meta) throw new Error(`manifest has no point set "${id}"`);
-      const points = readJsonFile<StoredPoint[]>(this.dir, meta.file);
-      set = { id, points, index: new NearestIndex(points) };
-      this.pointCache.set(id, set);
+      let points: StoredPoint[];
+      if (where) {
+        points = this.pointSet(id).points.filter((p) => typeof p[where.field] === "number" && (p[where.field] as number) >= where.atLeast);
+      } else {
+        const meta = this.manifest.pointSets.find((p) => p.id === id);
+        if (!meta) throw new Error(`manifest has no point set "${id}"`);
+        points = fromPointTable<StoredPoint>(readJsonFile<PointTable>(this.dir, meta.file));
+      }
+      set = pointSetOf(id, points);
+      this.pointCache.set(key, set);
     }
     return set;
+  }
+
+  /** The points a point layer measures to (its point set, filtered by its `where`). */
+  pointsOfLayer(storage: Extract<LayerStorage, { kind: "points" }>): PointSet {
+    return this.pointSet(storage.pointSet, storage.where);
   }
 }
 

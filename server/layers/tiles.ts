@@ -69,7 +69,7 @@ export function renderTileRgba(store: LayerStore, layer: LayerMeta, z: number, x
     colOf[p] = Math.min(g.ncols - 1, Math.max(0, Math.floor((lons[p]! - g.west) / g.cellDeg)));
   }
   const storage = layer.storage;
-  const nearest = storage.kind === "points" ? store.pointSet(storage.pointSet).index : null;
+  const nearest = storage.kind === "points" ? store.pointsOfLayer(storage).index : null;
   const values = nearest ? null : store.gridValues(layer.id);
   const span = hi - lo || 1;
   for (let py = 0; py < TILE_SIZE; py++) {

@@ -14,6 +14,8 @@ export interface RawValue {
   override?: boolean;
   /** Category label, for categorical layers. */
   label?: string;
+  /** A note on the value (e.g. which hazard drives the composite risk). */
+  note?: string;
 }
 
 /** A layer column's value for site i as a RawValue (category key for categorical layers). */
@@ -26,7 +28,8 @@ export function layerRawValue(cols: SampleColumns, layerIndex: number, i: number
     const cat = col.layer.categories![c]!;
     return col.layer.valueType === "categorical" ? { value: cat.key, quality: col.layer.quality, label: cat.label } : { value: col.numeric[i]!, quality: col.layer.quality, label: cat.label };
   }
-  return { value: col.numeric[i]!, quality: col.layer.quality };
+  const note = col.note[i]!;
+  return note >= 0 ? { value: col.numeric[i]!, quality: col.layer.quality, note: cols.reasons[note]! } : { value: col.numeric[i]!, quality: col.layer.quality };
 }
 
 /** The site's override for `id`, if any. */

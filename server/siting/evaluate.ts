@@ -35,6 +35,8 @@ export interface CriterionResult {
   quality: RawValue["quality"];
   override: boolean;
   reason?: string;
+  /** A note on the raw value (e.g. which hazard drives the composite risk). */
+  note?: string;
   utility: number | null;
   /** Normalised weight applied to this site (renormalised when values are missing under "renormalize"). */
   weight: number | null;
@@ -253,6 +255,7 @@ export function scorePrepared(prep: PreparedEvaluation, scenario: Scenario): Ran
           quality: r.quality,
           override: r.override === true,
           ...(r.reason ? { reason: r.reason } : uv === null && typeof u === "object" && u?.reason ? { reason: u.reason } : {}),
+          ...(r.note ? { note: r.note } : {}),
           utility: uv,
           weight: w ? w[j]! : null,
           contribution: contributions ? contributions[j]! : null,

@@ -157,7 +157,7 @@ export function layerCellColumn(store: LayerStore, layerId: string): CellColumn 
       col = { kind: "numeric", values: out };
     }
   } else {
-    const index = store.pointSet(s.pointSet).index;
+    const index = store.pointsOfLayer(s).index;
     const { lat, lon } = cellCentres(store);
     const out = new Float32Array(n);
     for (let li = 0; li < n; li++) out[li] = index.nearestIndex(lat[li]!, lon[li]!) >= 0 ? index.lastKm : NaN;

@@ -32,3 +32,4 @@ export { hoursWetBulbAbove, hoursWetBulbAtOrBelow, wetBulbExceededC } from "./we
 export * from "./freeCooling";
 export * from "./designWetBulb";
 export * from "./heatRisk";
+export { aridityIndex, potentialEvapotranspirationMm, extraterrestrialRadiationMj } from "./aridity";

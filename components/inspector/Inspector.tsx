@@ -55,7 +55,8 @@ export function Inspector({ point, catalog, onClose, onAddSite }: { point: { lat
                             {v.value === null && <div className="reason">{v.reason}</div>}
                             {ref?.kind === "feature" && <div>{ref.set === "zones" ? "Zone" : "Country"}: {ref.name}{ref.year ? ` · ${ref.year}` : ""}</div>}
                             {ref?.kind === "feature" && ref.note && <div className="note">{ref.note}</div>}
-                            {ref?.kind === "nearest" && <div>Nearest: {ref.name}</div>}
+                            {ref?.kind === "nearest" && <div>Nearest: {ref.name}{ref.detail ? ` (${ref.detail})` : ""}</div>}
+                            {v.note && <div className="note">{v.note}</div>}
                             {source && <div className="src">{source.publisher} · {source.license}{source.nonCommercial ? " (non-commercial)" : ""} · {source.vintage}</div>}
                             {ref?.kind === "feature" && ref.url && <a href={ref.url} target="_blank" rel="noreferrer noopener">citation</a>}
                           </td>

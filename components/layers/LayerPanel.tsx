@@ -1,5 +1,6 @@
 "use client";
 import type { ActiveLayer } from "@/components/workspace/viewState";
+import { FUEL_LEGEND, PLANT_POINT_SET } from "@/components/map/plantStyle";
 import { Legend } from "./Legend";
 import { CATEGORIES, type CatalogLayer } from "./types";
 
@@ -49,6 +50,11 @@ export function LayerPanel({ catalog, active, onToggle, onOpacity }: Props) {
                 <label htmlFor={`opacity-${layer.id}`}>Opacity for {layer.title}</label>
                 <input id={`opacity-${layer.id}`} type="range" min={0} max={100} step={5} value={Math.round(opacity * 100)} onChange={(e) => onOpacity(layer.id, Number(e.target.value) / 100)} />
                 <Legend legend={layer.legend} title={layer.title} />
+                {layer.pointSet === PLANT_POINT_SET && (
+                  <ul className="legend-cats" aria-label="Power plants by fuel (symbol area ∝ capacity)">
+                    {FUEL_LEGEND.map((f) => <li key={f.label}><span className="swatch" style={{ background: f.colour, borderRadius: "50%" }} aria-hidden="true" />{f.label}</li>)}
+                  </ul>
+                )}
               </div>
             </li>
           ))}

@@ -12,10 +12,13 @@ export const CATEGORIES: { id: CatalogLayer["category"]; title: string }[] = [
   { id: "risk", title: "Climate risk" },
   { id: "carbon", title: "Grid carbon" },
   { id: "cooling", title: "Cooling climate" },
+  { id: "water", title: "Water" },
   { id: "sovereignty", title: "Data sovereignty" },
   { id: "connectivity", title: "Connectivity" },
+  { id: "access", title: "Access to towns" },
   { id: "power", title: "Power" },
   { id: "renewables", title: "Renewables" },
+  { id: "market", title: "Power market" },
 ];
 
 /** Formats a layer value with its unit or category label. */

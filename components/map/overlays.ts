@@ -7,6 +7,7 @@
  */
 import type { CircleLayerSpecification, FillLayerSpecification, RasterLayerSpecification, RasterSourceSpecification } from "maplibre-gl";
 import type { CatalogLayer } from "@/components/layers/types";
+import { PLANT_POINT_SET, plantPaint } from "./plantStyle";
 
 export const OVERLAY_PREFIX = "overlay:";
 
@@ -50,11 +51,12 @@ export function choroplethLayer(layerId: string, set: NonNullable<CatalogLayer["
   };
 }
 
-export function pointsLayer(layerId: string, pointSet: string): CircleLayerSpecification {
+export function pointsLayer(layerId: string, source: string, pointSet: string): CircleLayerSpecification {
+  if (pointSet === PLANT_POINT_SET) return { id: `${OVERLAY_PREFIX}${layerId}:points`, type: "circle", source, paint: plantPaint() };
   return {
     id: `${OVERLAY_PREFIX}${layerId}:points`,
     type: "circle",
-    source: `points:${pointSet}`,
+    source,
     paint: {
       "circle-radius": ["interpolate", ["linear"], ["zoom"], 1, 2.5, 6, 5],
       "circle-color": "#111",
@@ -64,11 +66,11 @@ export function pointsLayer(layerId: string, pointSet: string): CircleLayerSpeci
   };
 }
 
-/** Converts a point set (array of `{ id, name, lat, lon }`) to GeoJSON for a map source. */
-export function pointsToGeoJson(points: { id: string; name: string; lat: number; lon: number }[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
+/** Converts a point set (`{ id, name, lat, lon, ...attributes }`) to GeoJSON for a map source; attributes become properties. */
+export function pointsToGeoJson(points: { id: string; name: string; lat: number; lon: number; [k: string]: unknown }[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
   return {
     type: "FeatureCollection",
-    features: points.map((p) => ({ type: "Feature", properties: { id: p.id, name: p.name }, geometry: { type: "Point", coordinates: [p.lon, p.lat] } })),
+    features: points.map(({ lat, lon, ...properties }) => ({ type: "Feature", properties, geometry: { type: "Point", coordinates: [lon, lat] } })),
   };
 }
 

@@ -3,6 +3,8 @@ import type { Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { formatValue, type CatalogLayer } from "@/components/layers/types";
 import { useTRPCClient } from "@/components/trpc/client";
+import { OVERLAY_PREFIX } from "./overlays";
+import { plantHoverText } from "./plantStyle";
 
 export interface HoverInfo { x: number; y: number; text: string }
 
@@ -24,6 +26,14 @@ export function useHoverValue(map: MapLibreMap | null, layer: CatalogLayer | und
     const onMove = (e: MapMouseEvent) => {
       if (timer.current) clearTimeout(timer.current);
       const { x, y } = e.point;
+      // A plant symbol under the pointer: its own attributes, no request needed.
+      const symbolLayers = map.getStyle().layers.filter((l) => l.id.startsWith(OVERLAY_PREFIX) && l.id.endsWith(":points") && l.type === "circle").map((l) => l.id);
+      const plant = symbolLayers.length ? map.queryRenderedFeatures(e.point, { layers: symbolLayers }).find((f) => f.properties && "capacity_mw" in f.properties) : undefined;
+      if (plant) {
+        request.current++;
+        setHover({ x, y, text: plantHoverText(plant.properties as Record<string, unknown>) });
+        return;
+      }
       const point = { lat: e.lngLat.lat, lon: e.lngLat.wrap().lng };
       timer.current = setTimeout(async () => {
         const id = ++request.current;

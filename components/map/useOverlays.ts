@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import type { CatalogLayer } from "@/components/layers/types";
 import { useTRPC } from "@/components/trpc/client";
 import type { ActiveLayer } from "@/components/workspace/viewState";
+import { fromPointTable, type PointTable } from "@/data/lib/pointTable";
 import { OVERLAY_ANCHOR } from "./baseStyle";
 import { choroplethLayer, OVERLAY_PREFIX, opacityProperty, overlayLayerIds, pointsLayer, pointsToGeoJson, rasterLayer, rasterSource } from "./overlays";
 
@@ -76,14 +77,18 @@ function ensureOverlay(map: MapLibreMap, layer: CatalogLayer, opacity: number, d
   const raster = rasterLayer(layer.id, opacity);
   if (!map.getLayer(raster.id)) map.addLayer(raster, OVERLAY_ANCHOR);
   if (layer.kind === "points" && layer.pointSet) {
-    const pointSource = `points:${layer.pointSet}`;
+    const pointSource = `points:${layer.pointSet}${layer.pointFilter ? `:${layer.pointFilter.field}>=${layer.pointFilter.atLeast}` : ""}`;
     if (!map.getSource(pointSource)) {
       map.addSource(pointSource, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
       void fetch(`/api/geo/${layer.pointSet}`)
         .then((r) => r.json())
-        .then((points) => (map.getSource(pointSource) as GeoJSONSource | undefined)?.setData(pointsToGeoJson(points)));
+        .then((table: PointTable) => {
+          const where = layer.pointFilter;
+          const points = fromPointTable(table).filter((p) => !where || (typeof p[where.field] === "number" && (p[where.field] as number) >= where.atLeast));
+          (map.getSource(pointSource) as GeoJSONSource | undefined)?.setData(pointsToGeoJson(points));
+        });
     }
-    const symbols = pointsLayer(layer.id, layer.pointSet);
+    const symbols = pointsLayer(layer.id, pointSource, layer.pointSet);
     if (!map.getLayer(symbols.id)) map.addLayer(symbols, OVERLAY_ANCHOR);
   }
 }

@@ -31,7 +31,7 @@ export function Breakdown({ site, result, metrics }: { site: SiteResult; result:
             return (
               <tr key={c.criterionId}>
                 <th scope="row"><span className="swatch" style={{ background: CRITERION_COLOURS[j % CRITERION_COLOURS.length] }} aria-hidden="true" />{meta.title}</th>
-                <td>{c.label ?? fmt(c.raw)} {typeof c.raw === "number" ? meta.unit : ""} {c.override ? <span className="badge">override</span> : <span className="muted">{c.quality}</span>}{c.reason && <div className="reason">{c.reason}</div>}</td>
+                <td>{c.label ?? fmt(c.raw)} {typeof c.raw === "number" ? meta.unit : ""} {c.override ? <span className="badge">override</span> : <span className="muted">{c.quality}</span>}{c.reason && <div className="reason">{c.reason}</div>}{c.note && <div className="muted">{c.note}</div>}</td>
                 <td>{fmt(c.utility)}</td>
                 <td>{c.weight === null ? "—" : `${(c.weight * 100).toFixed(1)} %`}</td>
                 <td>{c.contribution === null ? "—" : fmt(c.contribution * 100, 1)}</td>

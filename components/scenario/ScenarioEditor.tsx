@@ -43,6 +43,9 @@ export function ScenarioEditor({ scenario, catalog, readOnly, onChange }: Props)
         <details key={p.id}>
           <summary>{p.title} <span className="muted">— {p.forWhom}</span></summary>
           <p>{p.explanation}</p>
+          <ul className="preset-reasons">
+            {p.scenario.criteria.filter((c) => p.reasons[c.id]).map((c) => <li key={c.id}><strong>{byId.get(c.source)?.title ?? c.source}</strong> (×{c.weight}): {p.reasons[c.id]}</li>)}
+          </ul>
           {!readOnly && <button type="button" onClick={() => onChange({ ...p.scenario, id: `sc-${Date.now().toString(36)}` })}>Use “{p.title}”</button>}
         </details>
       ))}

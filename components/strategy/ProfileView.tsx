@@ -43,14 +43,15 @@ export function ProfileView({ profile }: { profile: Profile }) {
       </table>
       <table className="inspect-table" data-testid="zones">
         <caption>Best zones {profile.zoneThreshold !== null ? `(cells scoring ≥ ${profile.zoneThreshold})` : ""}</caption>
-        <thead><tr><th scope="col">#</th><th scope="col">Where</th><th scope="col">Area km²</th><th scope="col">Mean score</th><th scope="col">Best</th></tr></thead>
+        <thead><tr><th scope="col">#</th><th scope="col">Where</th><th scope="col">Area km²</th><th scope="col">Mean score</th><th scope="col">Best</th><th scope="col">Buildability</th></tr></thead>
         <tbody>
           {profile.zones.map((z) => (
-            <tr key={z.rank}><td>{z.rank}</td><td>{z.country ?? "—"} ({z.lat.toFixed(2)}, {z.lon.toFixed(2)})</td><td>{fmtInt(z.areaKm2)}</td><td>{z.meanScore}</td><td>{z.bestScore}</td></tr>
+            <tr key={z.rank}><td>{z.rank}</td><td>{z.country ?? "—"} ({z.lat.toFixed(2)}, {z.lon.toFixed(2)})</td><td>{fmtInt(z.areaKm2)}</td><td>{z.meanScore}</td><td>{z.bestScore}</td><td className="muted">{z.plausibility}</td></tr>
           ))}
-          {!profile.zones.length && <tr><td colSpan={5}>No zone meets the minimum area at this threshold.</td></tr>}
+          {!profile.zones.length && <tr><td colSpan={6}>No zone meets the minimum area at this threshold.</td></tr>}
         </tbody>
       </table>
+      <p className="caveat" data-testid="zone-rule">{profile.plausibility.text}{profile.plausibility.implausibleShare > 0 ? ` It rules out ${Math.round(100 * profile.plausibility.implausibleShare)} % of the land that passes the scenario's constraints.` : ""}</p>
     </section>
   );
 }

@@ -48,8 +48,11 @@ export function StrategyWorkspace() {
 
   const scenario = presets.data?.find((p) => p.id === presetId)?.scenario ?? null;
   const currentRegion = useMemo((): Region | null => region ?? (options.data ? { kind: "country", key: options.data.countries.find((c) => c.key === "SWE")?.key ?? options.data.countries[0]!.key } : null), [region, options.data]);
-  const profile = useQuery({ ...trpc.strategy.profile.queryOptions({ region: currentRegion!, scenario: scenario!, zones: ZONES }), enabled: Boolean(currentRegion && scenario) });
-  const compare = useQuery({ ...trpc.strategy.compare.queryOptions({ regions: compareList, scenario: scenario!, zones: { ...ZONES, count: 5 } }), enabled: compareList.length >= 2 && Boolean(scenario) });
+  const [buildable, setBuildable] = useState(true);
+  // The buildability rule (server/siting/plausibility.ts) with its default thresholds, or off.
+  const zoneOptions = useMemo(() => ({ ...ZONES, plausibility: { enabled: buildable } }), [buildable]);
+  const profile = useQuery({ ...trpc.strategy.profile.queryOptions({ region: currentRegion!, scenario: scenario!, zones: zoneOptions }), enabled: Boolean(currentRegion && scenario) });
+  const compare = useQuery({ ...trpc.strategy.compare.queryOptions({ regions: compareList, scenario: scenario!, zones: { ...zoneOptions, count: 5 } }), enabled: compareList.length >= 2 && Boolean(scenario) });
   const plan = useMutation(trpc.strategy.plan.mutationOptions());
   // The inputs of the plan on screen: the brief re-solves exactly this plan.
   const [planInput, setPlanInput] = useState<PlanInput | null>(null);
@@ -61,7 +64,7 @@ export function StrategyWorkspace() {
       ...(inferenceShare > 0 ? [{ id: "inference", share: inferenceShare / 100, rttSlaMs: slaMs }] : []),
     ];
     const input: PlanInput = {
-      scenario, candidates: { kind: "zones", region: currentRegion, zones: { ...ZONES, count: 60 } }, totalMw: totalGw * 1000, maxMwPerCandidate: maxMw,
+      scenario, candidates: { kind: "zones", region: currentRegion, zones: { ...zoneOptions, count: 60 } }, totalMw: totalGw * 1000, maxMwPerCandidate: maxMw,
       markets, workloads, objective,
       rule: rule === "allowed_regimes" ? { kind: "allowed_regimes", regimes: ["eu_eea_gdpr"] } : { kind: "any" },
     };
@@ -77,11 +80,11 @@ export function StrategyWorkspace() {
     if (!scenario || !currentRegion || !profile.data) return null;
     const planPart = planShown && planInput ? (({ scenario: _s, ...rest }) => rest)(planInput) : undefined;
     return {
-      scenario, region: currentRegion, zones: ZONES,
-      ...(compareShown ? { compare: { regions: compareList, zones: { ...ZONES, count: 5 } } } : {}),
+      scenario, region: currentRegion, zones: zoneOptions,
+      ...(compareShown ? { compare: { regions: compareList, zones: { ...zoneOptions, count: 5 } } } : {}),
       ...(planPart ? { plan: planPart } : {}),
     };
-  }, [scenario, currentRegion, profile.data, planShown, planInput, compareShown, compareList]);
+  }, [scenario, currentRegion, profile.data, planShown, planInput, compareShown, compareList, zoneOptions]);
   const briefIncludes = ["the region profile", ...(compareShown ? ["the comparison"] : []), ...(planShown ? ["the capacity plan"] : [])].join(", ").replace(/, ([^,]*)$/, " and $1");
   const briefWhy = !profile.data ? (profile.error ? "The brief needs a region profile: fix the problem above first." : "The brief becomes available when the region profile is shown.") : null;
 
@@ -127,6 +130,9 @@ export function StrategyWorkspace() {
           </label>
           {options.data && <RegionPicker options={options.data} region={currentRegion} drawing={drawing} drawnPoints={drawn}
             onChange={(r) => { setRegion(r); setDrawn([]); }} onDraw={(on) => { setDrawing(on); setDrawn([]); }} onDrawnPointsChange={setDrawn} />}
+          <label title="At least 300 MW of generating capacity within 100 km, and a city of ≥ 100,000 people within 150 km or at least 50,000 people in towns within 100 km.">
+            <input type="checkbox" checked={buildable} onChange={(e) => setBuildable(e.target.checked)} data-testid="zone-buildable" /> Zones only where a campus could be built (grid and a town within reach)
+          </label>
           <p><button type="button" disabled={!currentRegion} onClick={() => currentRegion && setCompareList((l) => [...l, currentRegion].slice(-8))}>Add to comparison ({compareList.length})</button>{" "}
             {compareList.length > 0 && <button type="button" onClick={() => setCompareList([])}>Clear</button>}</p>
           {compareList.length > 0 && (

@@ -34,6 +34,7 @@ export function BestLocations({ scenario, view, onAdd }: { scenario: Scenario | 
   const [country, setCountry] = useState("");
   const [count, setCount] = useState(10);
   const [minKm, setMinKm] = useState(100);
+  const [buildable, setBuildable] = useState(true);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const countries = useQuery({ queryKey: ["surface", "country-labels"], queryFn: fetchCountries, staleTime: Infinity, enabled: where === "country" });
@@ -46,7 +47,7 @@ export function BestLocations({ scenario, view, onAdd }: { scenario: Scenario | 
     setBusy(true);
     setMessage(null);
     try {
-      const res = await client.surface.bestLocations.query({ scenario, region, count, minDistanceKm: minKm });
+      const res = await client.surface.bestLocations.query({ scenario, region, count, minDistanceKm: minKm, plausibility: { enabled: buildable } });
       const stamp = Date.now().toString(36);
       const sites: Site[] = res.locations.map((l) => ({
         id: siteId(stamp, l.rank),
@@ -59,9 +60,10 @@ export function BestLocations({ scenario, view, onAdd }: { scenario: Scenario | 
       if (sites.length > 0) onAdd(sites);
       const short = sites.length < count ? ` Only ${sites.length} cells meet the distance rule among ${res.candidates.toLocaleString("en")} candidates.` : "";
       const left = res.excludedInRegion > 0 ? ` ${res.excludedInRegion.toLocaleString("en")} cells here are excluded by constraints.` : "";
+      const ruled = res.implausibleInRegion > 0 ? ` ${res.implausibleInRegion.toLocaleString("en")} scored cells here fail the buildability rule.` : "";
       setMessage(sites.length > 0
-        ? { kind: "ok", text: `Added ${sites.length} candidate sites at cell centres, scores ${res.locations[0]!.score.toFixed(1)} to ${res.locations[res.locations.length - 1]!.score.toFixed(1)}.${short}${left}${res.note ? ` ${res.note}` : ""}` }
-        : { kind: "error", text: `No cell here can be chosen: ${res.excludedInRegion.toLocaleString("en")} excluded by constraints, ${res.unscoredInRegion.toLocaleString("en")} without a value for a weighted criterion.` });
+        ? { kind: "ok", text: `Added ${sites.length} candidate sites at cell centres, scores ${res.locations[0]!.score.toFixed(1)} to ${res.locations[res.locations.length - 1]!.score.toFixed(1)}.${short}${left}${ruled} ${res.rule} Best: ${res.locations[0]!.plausibility}${res.note ? ` ${res.note}` : ""}` }
+        : { kind: "error", text: `No cell here can be chosen: ${res.excludedInRegion.toLocaleString("en")} excluded by constraints, ${res.unscoredInRegion.toLocaleString("en")} without a value for a weighted criterion, ${res.implausibleInRegion.toLocaleString("en")} failing the buildability rule.` });
     } catch (err) {
       setMessage({ kind: "error", text: (err as Error).message });
     } finally {
@@ -92,6 +94,9 @@ export function BestLocations({ scenario, view, onAdd }: { scenario: Scenario | 
       <label>
         At least{" "}
         <input type="number" min={0} max={5000} step={10} value={minKm} onChange={(e) => setMinKm(Math.min(5000, Math.max(0, Number(e.target.value) || 0)))} /> km apart
+      </label>
+      <label title="At least 300 MW of generating capacity within 100 km, and a city of ≥ 100,000 people within 150 km or at least 50,000 people in towns within 100 km.">
+        <input type="checkbox" checked={buildable} onChange={(e) => setBuildable(e.target.checked)} /> Only buildable places (grid within 100 km and a town within reach)
       </label>
       <button type="button" onClick={find} disabled={!ready} aria-busy={busy}>
         {busy ? "Searching…" : `Add the best ${count} as candidate sites`}

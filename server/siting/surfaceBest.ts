@@ -16,6 +16,7 @@ import { EARTH_RADIUS_KM } from "@/data/lib/geo";
 import { Latitude, Longitude } from "@/server/schemas/geo";
 import { Scenario } from "@/server/schemas/scenario";
 import { scoreSurface, type SurfaceMethodName } from "@/server/scoring/surfaceScore";
+import { DEFAULT_PLAUSIBILITY, PlausibilityRule } from "./plausibility";
 import type { Surface } from "./surface";
 
 export const MAX_BEST_LOCATIONS = 50;
@@ -33,6 +34,8 @@ export const BestLocationsInput = z.object({
   region: BestLocationsRegion,
   count: z.number().int("must be a whole number").min(1, "at least 1").max(MAX_BEST_LOCATIONS, `at most ${MAX_BEST_LOCATIONS}`).default(10),
   minDistanceKm: z.number().finite().min(0, "must be ≥ 0 km").max(5000, "at most 5,000 km").default(50),
+  /** The buildability rule (server/siting/plausibility.ts); on by default. */
+  plausibility: PlausibilityRule.default(DEFAULT_PLAUSIBILITY),
 }).strict();
 export type BestLocationsInput = z.infer<typeof BestLocationsInput>;
 
@@ -61,6 +64,16 @@ export interface BestLocation {
   country: CountryRef | null;
   /** Utility per criterion id (null = missing), from the surface's quantised utilities. */
   utilities: Record<string, number | null>;
+  /** What the cell showed to pass the buildability rule. */
+  plausibility: string;
+}
+
+/** Which cells may be chosen, and why a chosen one passed (server/siting/plausibility.ts). */
+export interface Eligibility {
+  text: string;
+  /** 1 = the cell may be chosen; null = every cell may. */
+  mask: Uint8Array | null;
+  because(li: number): string;
 }
 
 export interface BestLocationsResult {
@@ -70,6 +83,10 @@ export interface BestLocationsResult {
   /** Cells in the region excluded by constraints or left unscored. */
   excludedInRegion: number;
   unscoredInRegion: number;
+  /** Scored cells in the region that fail the buildability rule. */
+  implausibleInRegion: number;
+  /** The buildability rule applied, in words. */
+  rule: string;
   /** The method the cells were scored with (WSM when the scenario's method cannot apply to cells). */
   method: string;
   note: string | null;
@@ -92,7 +109,7 @@ function inLonRange(lon: number, west: number, east: number): boolean {
 export function bestLocations(
   surface: Surface,
   geo: SurfaceGeography,
-  opts: { weights: number[]; missing: "exclude" | "renormalize"; method: SurfaceMethodName; lambda?: number; region: BestLocationsRegion; count: number; minDistanceKm: number },
+  opts: { weights: number[]; missing: "exclude" | "renormalize"; method: SurfaceMethodName; lambda?: number; region: BestLocationsRegion; count: number; minDistanceKm: number; eligibility?: Eligibility },
 ): BestLocationsResult {
   const n = surface.header.n;
   const { scores, stats } = scoreSurface({ n, utilities: surface.utilities, excluded: surface.excluded }, opts);
@@ -107,12 +124,15 @@ export function bestLocations(
     : (li: number) => geo.lat[li]! >= region.south && geo.lat[li]! <= region.north && inLonRange(geo.lon[li]!, region.west, region.east);
 
   const candidates: number[] = [];
-  let excludedInRegion = 0, unscoredInRegion = 0;
+  let excludedInRegion = 0, unscoredInRegion = 0, implausibleInRegion = 0;
+  const eligibility = opts.eligibility ?? { text: "No buildability rule applied.", mask: null, because: () => "No buildability rule applied." };
+  const eligible = eligibility.mask;
   for (let li = 0; li < n; li++) {
     if (!inRegion(li)) continue;
     const s = scores[li]!;
     if (s !== s) unscoredInRegion++;
     else if (s < 0) excludedInRegion++;
+    else if (eligible && !eligible[li]) implausibleInRegion++;
     else candidates.push(li);
   }
   candidates.sort((a, b) => scores[b]! - scores[a]! || a - b);
@@ -154,7 +174,8 @@ export function bestLocations(
       score: Math.round(scores[li]! * 1000) / 10,
       country: ci >= 0 ? geo.countries[ci] ?? null : null,
       utilities,
+      plausibility: eligibility.because(li),
     };
   });
-  return { locations, candidates: candidates.length, excludedInRegion, unscoredInRegion, method: stats.method, note: stats.fallback };
+  return { locations, candidates: candidates.length, excludedInRegion, unscoredInRegion, implausibleInRegion, rule: eligibility.text, method: stats.method, note: stats.fallback };
 }

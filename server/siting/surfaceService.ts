@@ -14,7 +14,8 @@ import { encodeSurface } from "@/server/schemas/surfaceFormat";
 import { scoreSurface, SurfaceWeightError } from "@/server/scoring/surfaceScore";
 import { ScenarioError } from "./evaluate";
 import { SurfaceCache, type Surface } from "./surface";
-import { bestLocations, BestLocationsError, type BestLocationsInput, type BestLocationsResult, type SurfaceGeography } from "./surfaceBest";
+import { judge, plausibilityOf, type PlausibilityRule } from "./plausibility";
+import { bestLocations, BestLocationsError, type BestLocationsInput, type BestLocationsResult, type Eligibility, type SurfaceGeography } from "./surfaceBest";
 import { cellCentres, coolingCells } from "./surfaceColumns";
 
 /** A problem with the request (not a server fault): `path` names the field, relative to the request body. */
@@ -81,6 +82,12 @@ function geographyOf(store: LayerStore): SurfaceGeography {
   };
 }
 
+/** The buildability rule over all cells, as the selection uses it. */
+export function eligibilityOf(store: LayerStore, rule: PlausibilityRule): Eligibility {
+  const p = plausibilityOf(store, rule);
+  return { text: p.text, mask: p.mask, because: (li) => (rule.enabled ? `Passed: ${judge(rule, p.evidence(li)).because}.` : "Buildability rule off.") };
+}
+
 /** The best cells of the scenario's surface in a region (server/siting/surfaceBest.ts). */
 export async function bestLocationsFor(input: BestLocationsInput, store: LayerStore = layerStore()): Promise<BestLocationsResult> {
   const scenario = input.scenario;
@@ -94,6 +101,7 @@ export async function bestLocationsFor(input: BestLocationsInput, store: LayerSt
     region: input.region,
     count: input.count,
     minDistanceKm: input.minDistanceKm,
+    eligibility: eligibilityOf(store, input.plausibility),
   }));
 }
 

@@ -68,6 +68,8 @@ export interface BriefProfile {
   zoneThreshold: number | null;
   zoneOptions: ZoneOptions;
   zones: Zone[];
+  /** The buildability rule zones passed, and the share of the passing land it rules out. */
+  plausibility: { text: string; implausibleShare: number };
   layers: BriefLayerSpread[];
   /** The scoring method of the surface (its title), and the note when it had to fall back to another. */
   method: string;
@@ -249,7 +251,7 @@ function profileOf(inputs: BriefInputs): BriefProfile {
     regionDescription: describeRegion(inputs.request.region, p.name),
     areaKm2: p.areaKm2, cells: p.cells,
     passShare: p.passShare, excludedShare: p.excludedShare, unscoredShare: p.unscoredShare,
-    histogram: p.histogram, medianScore: p.medianScore, p90Score: p.p90Score, zoneThreshold: p.zoneThreshold,
+    histogram: p.histogram, medianScore: p.medianScore, p90Score: p.p90Score, zoneThreshold: p.zoneThreshold, plausibility: p.plausibility,
     zoneOptions: inputs.request.zones,
     zones: p.zones,
     layers: p.layers.map(spread),
@@ -493,7 +495,8 @@ function methodSections(request: BriefRequest, profile: BriefProfile, comparison
     {
       topic: "Best zones",
       items: [
-        `Cells count towards zones when their score is in the region's top ${fmtPct(z.topShare)} of scored land${profile.zoneThreshold !== null ? ` (here, a score of ${fmtFixed(profile.zoneThreshold, 1)} or more)` : ""}.`,
+        `${profile.plausibility.text}${profile.plausibility.implausibleShare > 0 ? ` It rules out ${fmtPct(profile.plausibility.implausibleShare)} of the land that passes the constraints.` : ""} Each zone says what its best cell showed to pass.`,
+        `Cells count towards zones when their score is in the top ${fmtPct(z.topShare)} of the region's scored, buildable land${profile.zoneThreshold !== null ? ` (here, a score of ${fmtFixed(profile.zoneThreshold, 1)} or more)` : ""}.`,
         `Zones are seeded at the best such cells, best first, each seed at least ${fmtNumber(z.minDistanceKm, 0)} km (great circle) from the zones already found; a zone is the contiguous (8-neighbour) top-share land within ${fmtNumber(z.minDistanceKm / 2, 0)} km of its seed, kept when it reaches ${fmtNumber(z.minAreaKm2, 0)} km²; at most ${z.count} zones.`,
         "A zone is a screening result at the grid's resolution (about 28 km), not a parcel: land availability, grid connection and permits are for a site study.",
       ],

@@ -8,10 +8,11 @@
 import { z } from "zod";
 import { Scenario } from "@/server/schemas/scenario";
 import { Region } from "./regions";
+import { DEFAULT_PLAUSIBILITY } from "@/server/siting/plausibility";
 import { PlanInput, ZoneOptionsInput } from "./service";
 
 /** Zone settings of the strategy page's profile (the router's default is the same). */
-export const DEFAULT_BRIEF_ZONES = { count: 10, minDistanceKm: 150, minAreaKm2: 2000, topShare: 0.1 } as const;
+export const DEFAULT_BRIEF_ZONES = { count: 10, minDistanceKm: 150, minAreaKm2: 2000, topShare: 0.1, plausibility: DEFAULT_PLAUSIBILITY };
 
 export const BriefRequest = z.object({
   /** Title on the cover; default "Strategy brief: <region>". */

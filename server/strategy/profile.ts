@@ -7,13 +7,16 @@
 import { haversineKm } from "@/data/lib/geo";
 import { SCORE_EXCLUDED } from "@/server/scoring/surfaceScore";
 import type { LayerStore } from "@/server/layers/store";
+import { judge, plausibilityOf, type PlausibilityRule } from "@/server/siting/plausibility";
 import { layerCellColumn } from "@/server/siting/surfaceColumns";
 import { cellAreaKm2, type ResolvedRegion } from "./regions";
 
 /** Layers summarised in every profile (what a strategy team reads first). */
 export const PROFILE_LAYERS = [
-  "carbon.grid_intensity", "carbon.low_carbon_share", "cooling.free_cooling_hours", "cooling.annual_mean_temp_c",
-  "risk.seismic", "risk.cyclone", "risk.heat", "risk.water_stress", "risk.flood", "power.price_usd_per_mwh",
+  "carbon.grid_intensity", "carbon.regional_generation_intensity", "carbon.low_carbon_share", "cooling.free_cooling_hours", "cooling.annual_mean_temp_c",
+  "risk.seismic", "risk.cyclone", "risk.heat", "risk.water_stress", "risk.flood", "water.aridity_index", "cooling.water_body_km",
+  "power.price_usd_per_mwh", "power.capacity_within_100km_mw", "power.low_carbon_capacity_within_100km_mw", "power.nearest_large_plant_km",
+  "access.nearest_city_km", "access.population_within_100km",
 ];
 
 export interface ZoneOptions {
@@ -23,8 +26,10 @@ export interface ZoneOptions {
   minDistanceKm: number;
   /** Minimum contiguous land area of a zone, km². */
   minAreaKm2: number;
-  /** Cells count towards zones when their score is in the region's top share of scored land (0–1). */
+  /** Cells count towards zones when their score is in the top share (0–1) of the region's scored land that passes the buildability rule. */
   topShare: number;
+  /** Buildability rule a zone's cells must pass (server/siting/plausibility.ts); omitted = none. */
+  plausibility?: PlausibilityRule;
 }
 
 export interface Zone {
@@ -38,6 +43,8 @@ export interface Zone {
   meanScore: number;
   bestScore: number;
   country: string | null;
+  /** What the zone's best cell showed to pass the buildability rule. */
+  plausibility: string;
 }
 
 export interface LayerSpread { id: string; title: string; unit: string; min: number; p10: number; median: number; p90: number; max: number; coverage: number }
@@ -57,6 +64,8 @@ export interface RegionProfile {
   layers: LayerSpread[];
   zones: Zone[];
   zoneThreshold: number | null;
+  /** The buildability rule zones had to pass, in words, and the share of the passing land it rules out. */
+  plausibility: { text: string; implausibleShare: number };
 }
 
 function weightedQuantile(values: Float64Array, weights: Float64Array, q: number): number {
@@ -145,17 +154,29 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
   const median = ps.length ? weightedQuantile(ps, pa, 0.5) : null;
   const p90 = ps.length ? weightedQuantile(ps, pa, 0.9) : null;
 
-  // Zones: seeded at the best cells in the top share of scored land, at least the minimum distance
-  // apart; each is the contiguous top-share land within half that distance of its seed, kept when it
-  // reaches the minimum area (a large high-scoring region yields several zones, not one).
-  const threshold = ps.length ? weightedQuantile(ps, pa, Math.max(0, Math.min(1, 1 - zoneOpts.topShare))) : null;
+  // Zones: seeded at the best cells in the top share of the scored land that passes the buildability
+  // rule, at least the minimum distance apart; each is the contiguous top-share land within half that
+  // distance of its seed, kept when it reaches the minimum area (a large high-scoring region yields
+  // several zones, not one).
+  const rule = zoneOpts.plausibility;
+  const plaus = rule ? plausibilityOf(store, rule) : null;
+  let implausible = 0;
+  const zs: number[] = [], za: number[] = [];
+  region.cells.forEach((li, k) => {
+    const s = scores[li]!;
+    if (s !== s || s === SCORE_EXCLUDED) return;
+    if (plaus && !plaus.mask[li]) { implausible += area[k]!; return; }
+    zs.push(s);
+    za.push(area[k]!);
+  });
+  const threshold = zs.length ? weightedQuantile(Float64Array.from(zs), Float64Array.from(za), Math.max(0, Math.min(1, 1 - zoneOpts.topShare))) : null;
   const zones: Zone[] = [];
   if (threshold !== null) {
     const selected = new Set<number>();
     const areaOf = new Map<number, number>();
     region.cells.forEach((li, k) => {
       const s = scores[li]!;
-      if (s === s && s !== SCORE_EXCLUDED && s >= threshold) {
+      if (s === s && s !== SCORE_EXCLUDED && s >= threshold && (!plaus || plaus.mask[li])) {
         selected.add(li);
         areaOf.set(li, area[k]!);
       }
@@ -181,6 +202,7 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
         rank: zones.length + 1, lat: c.lat, lon: c.lon, areaKm2: a, cells: cells.length,
         meanScore: Math.round((sum / a) * 1000) / 10, bestScore: Math.round(scores[seed]! * 1000) / 10,
         country: f >= 0 ? store.polygons.countries.features[f]!.name : null,
+        plausibility: rule && plaus ? (rule.enabled ? `Passed: ${judge(rule, plaus.evidence(seed)).because}.` : "Buildability rule off.") : "No buildability rule applied.",
       });
     }
   }
@@ -197,5 +219,6 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
     layers: PROFILE_LAYERS.map((id) => spread(store, region, area, id)).filter((l): l is LayerSpread => l !== null),
     zones,
     zoneThreshold: threshold === null ? null : Math.round(threshold * 1000) / 10,
+    plausibility: { text: plaus?.text ?? "No buildability rule applied.", implausibleShare: pass ? implausible / pass : 0 },
   };
 }

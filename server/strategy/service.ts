@@ -3,6 +3,7 @@
  * capacity across candidate zones or sites for demand markets.
  */
 import { z } from "zod";
+import { DEFAULT_PLAUSIBILITY, PlausibilityRule } from "@/server/siting/plausibility";
 import { layerStore } from "@/server/layers/service";
 import type { LayerStore } from "@/server/layers/store";
 import { jurisdictionFit, JurisdictionRule, type Localization, type Regime } from "@/server/models/jurisdiction";
@@ -24,6 +25,8 @@ export const ZoneOptionsInput = z.object({
   minDistanceKm: z.number().min(0).max(5000).default(150),
   minAreaKm2: z.number().min(0).max(1e6).default(2000),
   topShare: z.number().gt(0).max(1).default(0.1),
+  /** Buildability rule for zone cells; on by default (server/siting/plausibility.ts). */
+  plausibility: PlausibilityRule.default(DEFAULT_PLAUSIBILITY),
 }).strict();
 
 async function guard<T>(fn: () => Promise<T>): Promise<T> {
@@ -98,7 +101,7 @@ export async function planCapacity(input: PlanInput, store: LayerStore = layerSt
     let points: { id: string; name: string; lat: number; lon: number }[];
     if (input.candidates.kind === "zones") {
       const profile = await regionProfile(input.candidates.region, scenario, input.candidates.zones, store);
-      if (!profile.zones.length) throw new StrategyInputError(`candidates.region: ${profile.name} has no zone passing the constraints at these settings (lower minAreaKm2 or raise topShare)`);
+      if (!profile.zones.length) throw new StrategyInputError(`candidates.region: ${profile.name} has no zone passing the constraints and the buildability rule at these settings (lower minAreaKm2, raise topShare or relax zones.plausibility)`);
       points = profile.zones.map((z) => ({ id: `zone-${z.rank}`, name: `Zone ${z.rank} (${z.country ?? "?"})`, lat: z.lat, lon: z.lon }));
     } else points = input.candidates.sites;
 

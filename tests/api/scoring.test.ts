@@ -42,13 +42,27 @@ describe("scoring presets", () => {
     expect(r.sites.find((x) => x.id === "sgp")!.exclusionReasons.join(" ")).toMatch(/regime/i);
   });
 
-  it("AI training puts the Nordic hydro sites on top and the coal-heavy grids at the bottom", async () => {
+  it("AI training puts hydro-powered Oslo first, Luleå above the coal-heavy grids, and those grids near the bottom", async () => {
     const p = (await api.scoring.presets()).find((x) => x.id === "ai-training")!;
     const r = await api.scoring.rank({ sites: SITES, scenario: p.scenario });
     const rank = Object.fromEntries(r.sites.map((x) => [x.id, x.rank!]));
-    expect([rank.lul, rank.osl].sort()).toEqual([1, 2]);
-    expect(rank.war).toBeGreaterThanOrEqual(8);
-    expect(rank.bjs).toBeGreaterThanOrEqual(8);
+    expect(rank.osl).toBe(1);
+    expect(rank.lul).toBeLessThan(rank.war!);
+    expect(rank.lul).toBeLessThan(rank.bjs!);
+    expect(rank.war).toBeGreaterThanOrEqual(7);
+    expect(rank.bjs).toBeGreaterThanOrEqual(7);
+  });
+
+  it("every preset weighs grid access and settlement access, each with a reason; none uses the distance to cloud regions", async () => {
+    for (const p of await api.scoring.presets()) {
+      const sources = p.scenario.criteria.filter((c) => c.weight > 0).map((c) => c.source);
+      expect(sources).toContain("power.capacity_within_100km_mw");
+      expect(sources).toContain("access.nearest_city_km");
+      expect(sources).not.toContain("connectivity.nearest_cloud_region_km");
+      for (const c of p.scenario.criteria) expect(p.reasons[c.id], `${p.id}: ${c.id} has no reason`).toMatch(/.{20,}/);
+    }
+    const water = (await api.scoring.presets()).find((x) => x.id === "water-averse")!;
+    expect(water.scenario.criteria.map((c) => c.source)).toContain("water.aridity_index");
   });
 });
 

@@ -4,7 +4,7 @@ import { getDb } from "@/server/db";
 import { BriefForbidden, BriefNotFound } from "@/server/db/briefs";
 import { layerStore } from "@/server/layers/service";
 import { Scenario } from "@/server/schemas/scenario";
-import { BriefRequest } from "@/server/strategy/briefRequest";
+import { BriefRequest, DEFAULT_BRIEF_ZONES } from "@/server/strategy/briefRequest";
 import { createBrief, getBrief } from "@/server/strategy/briefService";
 import { COUNTRY_GROUPS, Region } from "@/server/strategy/regions";
 import { compareRegions, planCapacity, PlanInput, regionProfile, StrategyInputError, ZoneOptionsInput } from "@/server/strategy/service";
@@ -38,11 +38,11 @@ export const strategyRouter = router({
   }),
   /** Suitability distribution, constraint pass share, layer spreads and best zones of a region. */
   profile: publicProcedure
-    .input(z.object({ region: Region, scenario: Scenario, zones: ZoneOptionsInput.default({ count: 10, minDistanceKm: 150, minAreaKm2: 2000, topShare: 0.1 }) }).strict())
+    .input(z.object({ region: Region, scenario: Scenario, zones: ZoneOptionsInput.default(DEFAULT_BRIEF_ZONES) }).strict())
     .query(({ input }) => asInputError(() => regionProfile(input.region, input.scenario, input.zones))),
   /** Several regions profiled with the same scenario, ranked (best zone, then median score). */
   compare: publicProcedure
-    .input(z.object({ regions: z.array(Region).min(2, "compare at least two regions").max(8, "at most 8 regions"), scenario: Scenario, zones: ZoneOptionsInput.default({ count: 5, minDistanceKm: 150, minAreaKm2: 2000, topShare: 0.1 }) }).strict())
+    .input(z.object({ regions: z.array(Region).min(2, "compare at least two regions").max(8, "at most 8 regions"), scenario: Scenario, zones: ZoneOptionsInput.default({ ...DEFAULT_BRIEF_ZONES, count: 5 }) }).strict())
     .query(({ input }) => asInputError(() => compareRegions(input.regions, input.scenario, input.zones))),
   /** A capacity plan solved exactly (HiGHS), with shortfalls and their binding constraints, against a build-at-demand baseline. */
   plan: publicProcedure.input(PlanInput).mutation(({ input }) => asInputError(() => planCapacity(input))),

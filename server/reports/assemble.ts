@@ -10,7 +10,7 @@ import { ClimateInputError } from "@/server/models/climate";
 import { METRIC_FIELDS } from "@/server/models/siteMetrics";
 import type { SiteResult } from "@/server/siting/evaluate";
 import type { ReportInputs, SampledWithProvenance } from "./gather";
-import { HAZARD_LAYERS } from "./gather";
+import { HAZARD_LAYERS, LOCAL_EVIDENCE_LAYERS } from "./gather";
 import { contentHash } from "./hash";
 import { decimalsFor, fmtNumber, fmtPct } from "./format";
 import {
@@ -153,9 +153,9 @@ function coolingOf(site: SiteResult): ReportCooling | null {
   };
 }
 
-function hazardsOf(inputs: ReportInputs, i: number, layers: Map<string, LayerMeta>): ReportHazard[] {
+function layerValuesOf(ids: readonly string[], inputs: ReportInputs, i: number, layers: Map<string, LayerMeta>): ReportHazard[] {
   const values = inputs.extras[i]!.values;
-  return HAZARD_LAYERS.filter((id) => values[id] !== undefined).map((id) => {
+  return ids.filter((id) => values[id] !== undefined).map((id) => {
     const layer = layers.get(id)!;
     return { layerId: id, title: layer.title, value: sampledValue(values[id], layer.unit, "not sampled") };
   });
@@ -228,6 +228,7 @@ function provenanceOf(inputs: ReportInputs, criteria: ReportCriterion[]): Report
   use("sovereignty.regime", "jurisdiction fit");
   use("sovereignty.localization", "jurisdiction fit");
   for (const id of HAZARD_LAYERS) if (inputs.extras.some((e) => e.values[id] !== undefined)) use(id, "hazard profile");
+  for (const id of LOCAL_EVIDENCE_LAYERS) if (inputs.extras.some((e) => e.values[id] !== undefined)) use(id, "local evidence");
   const sourceIds = new Set<string>();
   const rows: ReportLayerProvenance[] = [...used.values()].map(({ layer, usedFor }) => {
     layer.sources.forEach((s) => sourceIds.add(s));
@@ -346,7 +347,8 @@ export function assembleReport(inputs: ReportInputs): ReportContent {
       unrankedReason: s.rank === null && !s.excluded ? (leftOut.get(s.id) ?? s.criteria.find((c) => c.utility === null)?.reason ?? "a weighted value is missing") : null,
       criteria: criterionValues(inputs, i, criteria),
       metrics: metricsOf(s),
-      hazards: hazardsOf(inputs, i, layers),
+      hazards: layerValuesOf(HAZARD_LAYERS, inputs, i, layers),
+      localEvidence: layerValuesOf(LOCAL_EVIDENCE_LAYERS, inputs, i, layers),
       climate, climateReason: reason,
       cooling: coolingOf(s),
       carbon: {

@@ -21,6 +21,16 @@ export const HAZARD_LAYERS = [
   "risk.flood", "risk.water_stress", "risk.drought", "risk.wildfire",
 ] as const;
 
+/**
+ * Local evidence on every site card (issue 13): what sets two sites in one country apart — grid
+ * strength and nearby generation, the regional supply mix, towns, water.
+ */
+export const LOCAL_EVIDENCE_LAYERS = [
+  "power.capacity_within_100km_mw", "power.low_carbon_capacity_within_100km_mw", "power.nearest_large_plant_km",
+  "carbon.regional_generation_intensity", "access.nearest_city_km", "access.population_within_100km",
+  "water.aridity_index", "cooling.water_body_km",
+] as const;
+
 /** Layers the engineering metrics read (see server/siting/evaluate.ts). */
 export const METRIC_INPUT_LAYERS = ["carbon.grid_intensity", "carbon.marginal_intensity", "sovereignty.regime", "sovereignty.localization"] as const;
 
@@ -52,7 +62,7 @@ export interface ReportInputs {
 
 export function provenanceText(ref: ProvenanceRef | undefined): string | undefined {
   if (!ref) return undefined;
-  if (ref.kind === "nearest") return `nearest: ${ref.name}`;
+  if (ref.kind === "nearest") return `nearest: ${ref.name}${ref.detail ? ` (${ref.detail})` : ""}`;
   const parts = [ref.name, ref.year, ref.source].filter((x): x is string => Boolean(x));
   return parts.join(", ");
 }
@@ -63,6 +73,7 @@ export function siteExtras(store: LayerStore, sites: readonly Site[], scenario: 
     ...scenario.criteria.map((c) => c.source).filter((id) => store.layer(id)),
     ...METRIC_INPUT_LAYERS,
     ...HAZARD_LAYERS,
+    ...LOCAL_EVIDENCE_LAYERS,
   ])].filter((id) => {
     const l = store.layer(id);
     return l !== undefined && l.quality !== "missing";

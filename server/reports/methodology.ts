@@ -146,7 +146,7 @@ export function engineeringAssumptions(cooling: CoolingArchetype): { topic: stri
     {
       topic: "Physical risk",
       items: [
-        `Composite physical risk = 0.5 · max + 0.5 · mean of component severities (${COMPOSITE_COMPONENTS.map((c) => `${c.id.replace("risk.", "")} full at ${c.full}`).join(", ")}); null with fewer than ${MIN_COMPONENTS} components.`,
+        `Composite physical risk = 0.5 · max + 0.5 · mean of the severities of hazards that vary within a country (${COMPOSITE_COMPONENTS.map((c) => `${c.label}: 0 at ${c.none}, 1 at ${c.full}`).join("; ")}); null with fewer than ${MIN_COMPONENTS} components. Country-level Aqueduct categories are separate criteria.`,
       ],
     },
   ];

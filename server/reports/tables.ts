@@ -87,11 +87,20 @@ export function siteMetricsTable(card: ReportSiteCard): TableModel {
   };
 }
 
-export function siteHazardsTable(card: ReportSiteCard): TableModel {
+function layerValuesTable(heading: string, values: ReportSiteCard["hazards"]): TableModel {
   return {
-    columns: [{ title: "Hazard", width: 22 }, { title: "Value", width: 14, align: "right" }, { title: "Quality", width: 9 }],
-    rows: card.hazards.map((h) => [h.title, h.value.value === null ? "—" : `${fmtValue(h.value)}${h.value.label || !h.value.unit ? "" : ` ${h.value.unit}`}`, QUALITY_TEXT[h.value.quality] ?? h.value.quality]),
+    columns: [{ title: heading, width: 22 }, { title: "Value", width: 14, align: "right" }, { title: "Quality", width: 9 }],
+    rows: values.map((h) => [h.title, h.value.value === null ? "—" : `${fmtValue(h.value)}${h.value.label || !h.value.unit ? "" : ` ${h.value.unit}`}`, QUALITY_TEXT[h.value.quality] ?? h.value.quality]),
   };
+}
+
+export function siteHazardsTable(card: ReportSiteCard): TableModel {
+  return layerValuesTable("Hazard", card.hazards);
+}
+
+/** Grid, towns and water around the site. */
+export function siteLocalEvidenceTable(card: ReportSiteCard): TableModel {
+  return layerValuesTable("Local evidence", card.localEvidence);
 }
 
 export function agreementTable(content: ReportContent): TableModel {

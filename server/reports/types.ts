@@ -132,6 +132,8 @@ export interface ReportSiteCard {
   criteria: ReportCriterionValue[];
   metrics: ReportMetric[];
   hazards: ReportHazard[];
+  /** Grid, towns and water around the site (LOCAL_EVIDENCE_LAYERS). */
+  localEvidence: ReportHazard[];
   climate: ReportClimate | null;
   /** Why there is no climate profile (at sea, outside the grid). */
   climateReason: string | null;

@@ -8,7 +8,7 @@ import { fmtFixed, fmtNumber, shortHash } from "@/server/reports/format";
 import type { ReportFigures } from "@/server/reports/figures";
 import {
   agreementTable, carbonLines, climateLines, keyNumbersTable, layersTable, methodologyCriteriaTable, rankingTable,
-  RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocationLine, siteMetricsTable, sourcesTable, type TableModel,
+  RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocalEvidenceTable, siteLocationLine, siteMetricsTable, sourcesTable, type TableModel,
 } from "@/server/reports/tables";
 import type { ReportContent, ReportSiteCard } from "@/server/reports/types";
 import { SceneSvg } from "./SceneSvg";
@@ -68,6 +68,8 @@ function SiteCard({ card, content, figures, position }: { card: ReportSiteCard; 
         <div>
           <h4>Energy, carbon, water and latency</h4>
           <Table model={siteMetricsTable(card)} />
+          <h4>Grid, towns and water</h4>
+          <Table model={siteLocalEvidenceTable(card)} />
         </div>
         <div>
           <h4>Hazards</h4>

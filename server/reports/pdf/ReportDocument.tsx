@@ -10,7 +10,7 @@ import type { ReportFigures } from "../figures";
 import { TEXT_WIDTH_PT } from "../figures";
 import {
   agreementTable, carbonLines, climateLines, keyNumbersTable, layersTable, methodologyCriteriaTable, rankingTable,
-  RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocationLine, siteMetricsTable, sourcesTable,
+  RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocalEvidenceTable, siteLocationLine, siteMetricsTable, sourcesTable,
 } from "../tables";
 import type { ReportContent, ReportSiteCard } from "../types";
 import { Bullets, INK, MUTED, PageFooter, SHADE, styles, Table, type S } from "./parts";
@@ -127,6 +127,8 @@ function SiteCard({ card, position, content, figures, s }: { card: ReportSiteCar
         <View style={{ width: 250 }}>
           <Text style={s.h3}>Energy, carbon, water and latency</Text>
           <SceneSvg scene={tableScene(siteMetricsTable(card), { width: 250, fontSize: 6.4, title: "Engineering estimates" })} width={250} />
+          <Text style={s.h3}>Grid, towns and water</Text>
+          <SceneSvg scene={tableScene(siteLocalEvidenceTable(card), { width: 250, fontSize: 6.4, title: "Local evidence" })} width={250} />
         </View>
         <View style={{ width: 250 }}>
           <Text style={s.h3}>Hazards</Text>

@@ -2,8 +2,10 @@
  * Layer benchmarks (issue 2): `layers.sample` for 100,000 random land points across all layers,
  * the one-off model-grid computation, and the size of data/layers.
  */
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { buildLayers, DEFAULT_RAW_DIR } from "@/data/pipeline/build";
 import { sampleColumns, toPointSamples } from "@/server/layers/sample";
 import { LayerStore } from "@/server/layers/store";
 import { createCaller } from "@/server/trpc/root";
@@ -12,6 +14,8 @@ import { medianMs, type BenchRow } from "./types";
 export const name = "layers";
 
 const LAYERS_DIR = path.resolve(__dirname, "../data/layers");
+/** Bytes in data/layers at commit ca0dc42, before the within-country layers of issue 13. */
+const BYTES_BEFORE_ISSUE_13 = 23_917_878;
 
 function dirBytes(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
@@ -51,12 +55,26 @@ export async function run(): Promise<BenchRow[]> {
   }, 3, 1);
 
   const bytes = dirBytes(LAYERS_DIR);
+  // The pipeline end to end into a temporary folder (needs the raw datasets).
+  const raw = process.env.DATA_RAW_DIR ?? DEFAULT_RAW_DIR;
+  let pipelineMs: number | null = null;
+  if (existsSync(raw)) {
+    const out = mkdtempSync(path.join(os.tmpdir(), "bench-layers-"));
+    const t1 = performance.now();
+    buildLayers({ rawDir: raw, outDir: out, profile: "full" });
+    pipelineMs = performance.now() - t1;
+    rmSync(out, { recursive: true, force: true });
+  }
   const n = ids.length;
   return [
     { figure: `sampling core: 100,000 random land points × ${n} layers`, value: coreMs, unit: "ms", target: "< 1000 ms", pass: coreMs < 1000 },
     { figure: `… plus per-point API objects`, value: objectsMs, unit: "ms", target: "", pass: null },
     { figure: `layers.sample via tRPC caller: 10 × 10,000 points × ${n} layers (validation included)`, value: apiMs, unit: "ms", target: "< 1000 ms", pass: apiMs < 1000 },
     { figure: `model layers computed for ${store.grid.landCells.toLocaleString("en")} land cells (once; then disk-cached)`, value: modelMs, unit: "ms", target: "", pass: null },
+    { figure: "data pipeline: raw datasets → data/layers (build and gates)", value: pipelineMs === null ? null : pipelineMs / 1000, unit: "s", target: "", pass: null, ...(pipelineMs === null ? { note: `raw folder ${raw} not found` } : {}) },
     { figure: "size of data/layers", value: bytes / 2 ** 20, unit: "MiB", target: "", pass: null },
+    // Issue 13: the within-country layers may add at most 8 MB (8 × 10⁶ bytes) to the 23,917,878 bytes
+    // (22.81 MiB) data/layers had before them (commit ca0dc42).
+    { figure: "growth of data/layers since the within-country layers (issue 13)", value: (bytes - BYTES_BEFORE_ISSUE_13) / 1e6, unit: "MB", target: "≤ 8 MB", pass: bytes - BYTES_BEFORE_ISSUE_13 <= 8e6 },
   ];
 }

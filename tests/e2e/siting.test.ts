@@ -63,17 +63,18 @@ describe("siting workflow", () => {
     await page.getByRole("button", { name: "Add 4 valid sites" }).click();
     await page.getByTestId("ranking-table").waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId("ranking-table").locator("tbody tr").count()).toBe(4);
-    expect(await rankOf(page, "Luleå")).toBe(1);
+    // Hydro-powered Oslo, with a strong grid and a city at hand, leads the AI training preset.
+    expect(await rankOf(page, "Oslo")).toBe(1);
     await expect.poll(() => page.getByTestId("save-status").textContent(), { timeout: 15_000 }).toBe("All changes saved");
     projectUrl = page.url();
     expect(new URL(projectUrl).searchParams.get("project")).toMatch(/^[A-Za-z0-9_-]{22}$/);
     await page.screenshot({ path: path.join(ARTIFACTS, "siting-ranking.png") });
   });
 
-  it("re-ranks when a weight moves: all weight on physical risk puts Singapore first", async () => {
+  it("re-ranks when a weight moves: all weight on the power price puts Singapore (the cheapest here) first", async () => {
     const before = await rankOrder(page);
     await page.getByRole("tab", { name: "Scenario" }).click();
-    await page.getByLabel("Composite physical risk", { exact: true }).fill("100");
+    await page.getByLabel("Electricity price for large users", { exact: true }).fill("100");
     await expect.poll(() => rankOf(page, "Singapore"), { timeout: 20_000 }).toBe(1);
     expect(await rankOrder(page)).not.toEqual(before);
   });
@@ -119,7 +120,7 @@ describe("siting workflow", () => {
     expect(await viewer.getByTestId("import-file").count()).toBe(0);
     expect(await viewer.getByRole("button", { name: /^Remove / }).count()).toBe(0);
     await viewer.getByRole("tab", { name: "Scenario" }).click();
-    expect(await viewer.getByLabel("Composite physical risk", { exact: true }).isDisabled()).toBe(true);
+    expect(await viewer.getByLabel("Electricity price for large users", { exact: true }).isDisabled()).toBe(true);
   });
 
   it("a second tab's stale save gets a conflict instead of overwriting", async () => {

@@ -61,7 +61,7 @@ describe("suitability surface in the browser", () => {
   });
 
   it("repaints when a weight moves", async () => {
-    await page.getByLabel("Composite physical risk", { exact: true }).fill("100");
+    await page.getByLabel("Electricity price for large users", { exact: true }).fill("100");
     await expect.poll(async () => changedShare(painted, await mapSample(page)), { timeout: 30_000 }).toBeGreaterThan(0.05);
     await surfaceSettled();
     expect(await legend().getByRole("alert").allTextContents()).toEqual([]);

@@ -31,9 +31,10 @@ function profile(name: string, over: Partial<RegionProfile> = {}): RegionProfile
       { id: "risk.flood", title: "Riverine flood risk", unit: "category 0–4", min: NaN, p10: NaN, median: NaN, p90: NaN, max: NaN, coverage: 0 },
     ],
     zones: [
-      { rank: 1, lat: 65.1, lon: 21.3, areaKm2: 9000, cells: 40, meanScore: 86.4, bestScore: 88.1, country: "Sweden" },
-      { rank: 2, lat: 62.0, lon: 15.0, areaKm2: 5000, cells: 22, meanScore: 85.2, bestScore: 86.0, country: "Sweden" },
+      { rank: 1, lat: 65.1, lon: 21.3, areaKm2: 9000, cells: 40, meanScore: 86.4, bestScore: 88.1, country: "Sweden", plausibility: "Passed: 1,200 MW within 100 km; nearest city of ≥ 100,000 at 40 km; 300,000 people in towns within 100 km." },
+      { rank: 2, lat: 62.0, lon: 15.0, areaKm2: 5000, cells: 22, meanScore: 85.2, bestScore: 86.0, country: "Sweden", plausibility: "Passed: 900 MW within 100 km; nearest city of ≥ 100,000 at 90 km; 120,000 people in towns within 100 km." },
     ],
+    plausibility: { text: "Buildable: at least 300 MW of generating capacity within 100 km, and a city of ≥ 100,000 people within 150 km or at least 50,000 people in towns within 100 km.", implausibleShare: 0.4 },
     method: "wsm", methodNote: null,
     ...over,
   };

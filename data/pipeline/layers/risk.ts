@@ -119,9 +119,12 @@ function coastalExposure(ctx: BuildContext, climate: ClimateGrids): Float32Array
  * Static hotspots in the fire data (issue 13): VIIRS counts every persistent thermal anomaly, so a
  * steelworks, refinery or power station reads as intense "fire" (Luleå's 0.5° cell: 904 detections
  * against 0–28 in its eight neighbours). A cell is taken for a static industrial or urban source,
- * and its count replaced by the mean of its eight neighbours (absent cells count 0), when all hold:
+ * and its count replaced by the mean of its land neighbours (of the eight around it, those with land;
+ * a land cell without detections counts 0), when all hold:
  * - it has at least STATIC_MIN_COUNT detections;
- * - it has at least STATIC_RATIO times the neighbours' mean (a landscape fire spreads over
+ * - at least STATIC_MIN_LAND_NEIGHBOURS of its neighbours are land (on a small island or a thin
+ *   coast isolation cannot be judged, so the cell is kept);
+ * - it has at least STATIC_RATIO times the land neighbours' mean (a landscape fire spreads over
  *   neighbouring cells; a chimney does not);
  * - it holds a GPPD thermal power plant (coal, gas, oil, petcoke, cogeneration, waste, biomass) or a
  *   GeoNames place of ≥ 15,000 people, i.e. something that burns fuel all year.
@@ -129,12 +132,24 @@ function coastalExposure(ctx: BuildContext, climate: ClimateGrids): Float32Array
  */
 export const STATIC_MIN_COUNT = 50;
 export const STATIC_RATIO = 10;
+export const STATIC_MIN_LAND_NEIGHBOURS = 4;
 
 export interface StaticHotspot { id: string; name: string; lat: number; lon: number; detections: number; neighbour_mean: number; because: string }
 
 function fireCellKey(lat: number, lon: number): string {
   const klon = ((Math.round(lon * 2) / 2 + 540) % 360) - 180;
   return `${Math.round(lat * 2) / 2},${klon === 180 ? -180 : klon}`;
+}
+
+/** Whether any of the four 0.25° analysis cells inside the 0.5° FIRMS cell centred at (lat, lon) is land. */
+function fireCellHasLand(ctx: BuildContext, lat: number, lon: number): boolean {
+  const g = ctx.grid;
+  for (const dy of [-0.125, 0.125]) for (const dx of [-0.125, 0.125]) {
+    const row = Math.floor((g.north - (lat + dy)) / g.cellDeg);
+    const col = ((Math.floor((lon + dx - g.west) / g.cellDeg) % g.ncols) + g.ncols) % g.ncols;
+    if (row >= 0 && row < g.nrows && ctx.land.landIndexOfCell[row * g.ncols + col]! >= 0) return true;
+  }
+  return false;
 }
 
 function wildfire(ctx: BuildContext, industry: { lat: number; lon: number; name: string }[]): { values: Float32Array; hotspots: StaticHotspot[] } {
@@ -153,12 +168,15 @@ function wildfire(ctx: BuildContext, industry: { lat: number; lon: number; name:
   for (const [key, n] of counts) {
     if (n < STATIC_MIN_COUNT) continue;
     const [lat, lon] = key.split(",").map(Number) as [number, number];
-    let sum = 0;
+    let sum = 0, land = 0;
     for (let dy = -0.5; dy <= 0.5; dy += 0.5) for (let dx = -0.5; dx <= 0.5; dx += 0.5) {
       if (dx === 0 && dy === 0) continue;
+      if (!fireCellHasLand(ctx, lat + dy, lon + dx)) continue;
+      land++;
       sum += counts.get(fireCellKey(lat + dy, lon + dx)) ?? 0;
     }
-    const mean = sum / 8;
+    if (land < STATIC_MIN_LAND_NEIGHBOURS) continue;
+    const mean = sum / land;
     const source = anthropogenic.get(key);
     if (n < STATIC_RATIO * Math.max(mean, 1) || !source) continue;
     cleaned.set(key, mean);
@@ -238,7 +256,7 @@ export function buildRiskLayers(ctx: BuildContext, climate: ClimateGrids, indust
       id: "risk.wildfire",
       title: "Active-fire density (static hotspots removed)",
       description: "VIIRS active-fire detections per 1,000 km² in about one year (0.5° cells), after removing static industrial and urban heat sources. Proxy for landscape fire activity; still includes agricultural burning and most gas flares.",
-      method: `NASA FIRMS VIIRS detections counted per 0.5° cell, divided by the cell area. Static hotspots removed by a documented rule: a cell with ≥ ${STATIC_MIN_COUNT} detections, at least ${STATIC_RATIO}× the mean of its eight neighbours, that holds a GPPD thermal power plant or a GeoNames place of ≥ 15,000 people takes the neighbours' mean instead (${fire.hotspots.length} cells; listed in the point set "fire-static-hotspots", e.g. Luleå's steelworks). One year only, so inter-annual variability is not captured; crop burning and clustered gas flares remain. A multi-year burned-area climatology (MODIS MCD64A1) would replace it.`,
+      method: `NASA FIRMS VIIRS detections counted per 0.5° cell, divided by the cell area. Static hotspots removed by a documented rule: a cell with ≥ ${STATIC_MIN_COUNT} detections, at least ${STATIC_RATIO}× the mean of its land neighbours (at least ${STATIC_MIN_LAND_NEIGHBOURS} of the eight), that holds a GPPD thermal power plant or a GeoNames place of ≥ 15,000 people takes that mean instead (${fire.hotspots.length} cells; listed in the point set "fire-static-hotspots", e.g. Luleå's steelworks). One year only, so inter-annual variability is not captured; crop burning and clustered gas flares remain. A multi-year burned-area climatology (MODIS MCD64A1) would replace it.`,
       category: "risk", unit: "detections/1000 km²/yr", direction: "lower_is_better", quality: "proxy", resolution: "0.25° grid (source 0.5°)",
       vintage: "about one year (2025)", sources: ["firms-viirs-fire-count", "wri-gppd", "geonames-cities"], valueType: "continuous", domain: [0, 200], ramp: "hazard",
     }, fire.values, { scale: 0.5, interpolation: "nearest" }),

@@ -10,16 +10,17 @@ export async function register() {
   const { getDb } = await import("@/server/db");
   await getDb();
   if (process.env.SITING_NO_WARMUP) return;
-  const { warmLayers } = await import("@/server/layers/warmup");
-  const { warmSurfaces } = await import("@/server/siting/surfaceService");
+  const { layerStore } = await import("@/server/layers/bundledStore");
+  const { warmModelLayers } = await import("@/server/siting/modelLayers");
+  const { warmSurfaces } = await import("@/server/siting/surfaceQueries");
   setTimeout(() => {
     try {
-      warmLayers();
+      warmModelLayers(layerStore());
     } catch (err) {
       console.error("layer warm-up failed:", err);
     }
     // The cooling model over every land cell, per archetype (about a minute of one core on the first
     // start of a data build, then read from the disk cache).
-    void warmSurfaces().catch((err) => console.error("surface warm-up failed:", err));
+    void warmSurfaces(layerStore()).catch((err) => console.error("surface warm-up failed:", err));
   }, 0);
 }

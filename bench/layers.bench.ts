@@ -6,9 +6,11 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
 import os from "node:os";
 import path from "node:path";
 import { buildLayers, DEFAULT_RAW_DIR } from "@/data/pipeline/build";
-import { sampleColumns, toPointSamples } from "@/server/layers/sample";
+import { toPointSamples } from "@/server/layers/sample";
+import { layerGrid, sampleLayerColumns } from "@/server/siting/modelLayers";
 import { LayerStore } from "@/server/layers/store";
 import { createCaller } from "@/server/trpc/root";
+import { internalContext } from "@/server/trpc/context";
 import { medianMs, type BenchRow } from "./types";
 
 export const name = "layers";
@@ -38,16 +40,16 @@ export async function run(): Promise<BenchRow[]> {
   const store = LayerStore.load(LAYERS_DIR, null);
   const modelLayers = store.layers.filter((l) => l.storage.kind === "model");
   const t0 = performance.now();
-  for (const l of modelLayers) store.gridValues(l.id);
+  for (const l of modelLayers) layerGrid(store, l.id);
   const modelMs = performance.now() - t0;
 
   const ids = store.layers.map((l) => l.id);
   const points = randomLandPoints(store, 100_000);
-  const coreMs = await medianMs(() => sampleColumns(store, points, ids), 5, 1);
-  const objectsMs = await medianMs(() => toPointSamples(store, sampleColumns(store, points, ids)), 3, 1);
+  const coreMs = await medianMs(() => sampleLayerColumns(store, points, ids), 5, 1);
+  const objectsMs = await medianMs(() => toPointSamples(store, sampleLayerColumns(store, points, ids)), 3, 1);
 
   process.env.LAYERS_DIR = LAYERS_DIR;
-  const api = createCaller({ clientId: "bench" });
+  const api = createCaller(internalContext("bench"));
   const batches = Array.from({ length: 10 }, (_, i) => points.slice(i * 10_000, (i + 1) * 10_000));
   await api.layers.sample({ points: batches[0]! }); // loads the API's own store and its model grids
   const apiMs = await medianMs(async () => {

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { createCaller } from "@/server/trpc/root";
+import { internalContext } from "@/server/trpc/context";
 import { LayerStore } from "@/server/layers/store";
 import type { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
@@ -27,7 +28,7 @@ function twelveCriteria(base: Scenario): Scenario {
 
 export async function run(): Promise<BenchRow[]> {
   process.env.LAYERS_DIR = path.resolve(__dirname, "../data/layers");
-  const api = createCaller({ clientId: "bench" });
+  const api = createCaller(internalContext("bench"));
   const store = LayerStore.load(process.env.LAYERS_DIR);
   const training = (await api.scoring.presets()).find((p) => p.id === "ai-training")!.scenario;
   const scenario = twelveCriteria(training);

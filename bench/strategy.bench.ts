@@ -25,13 +25,13 @@ import { briefFiguresFor, buildBrief } from "../server/strategy/briefService";
 import { profileRegion } from "../server/strategy/profile";
 import { resolveRegion } from "../server/strategy/regions";
 import { createCaller } from "../server/trpc/root";
+import { internalContext } from "../server/trpc/context";
 import { medianMs, type BenchRow } from "./types";
 
 export const name = "strategy";
 
 const ROOT = path.resolve(__dirname, "..");
 const LAYERS = path.join(ROOT, "data/layers");
-const MODEL_CACHE = path.join(ROOT, ".data/cache");
 
 /** The 20 largest US metros by core city, looked up in the gazetteer (population = demand share). */
 const US_MARKETS = [
@@ -43,7 +43,7 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 export async function run(): Promise<BenchRow[]> {
   process.env.LAYERS_DIR = LAYERS;
-  const api = createCaller({ clientId: "bench" });
+  const api = createCaller(internalContext("bench"));
   const scenario: Scenario = (await api.scoring.presets()).find((p) => p.id === "ai-training")!.scenario;
   const region = { kind: "country" as const, key: "RUS" };
   const zones = { count: 10, minDistanceKm: 150, minAreaKm2: 2000, topShare: 0.1 };
@@ -52,10 +52,10 @@ export async function run(): Promise<BenchRow[]> {
   try {
     // Cold: the profile's steps (strategy/service.ts regionProfile) on a fresh store with its own caches.
     const profileCold = async (cacheDir: string) => {
-      const store = LayerStore.load(LAYERS, MODEL_CACHE);
+      const store = LayerStore.load(LAYERS, cacheDir);
       const t0 = performance.now();
       const resolved = resolveRegion(store, region);
-      const surface = await computeSurface(store, scenario, { cacheDir });
+      const surface = await computeSurface(store, scenario);
       const { scores } = scoreSurface({ n: store.grid.landCells, utilities: surface.utilities, excluded: surface.excluded }, { weights: scenario.criteria.map((c) => c.weight), missing: scenario.missing, method: "wsm" });
       const p = profileRegion(store, resolved, scores, zones);
       return { ms: performance.now() - t0, p, store, scores, resolved };
@@ -108,13 +108,13 @@ export async function run(): Promise<BenchRow[]> {
     }
 
     // The strategy brief of the Russia profile with the LP plan: assembly (profile, plan, map blocks) and the PDF.
-    const store = LayerStore.load(LAYERS, MODEL_CACHE);
+    const store = LayerStore.load(LAYERS, cacheDir);
     const request = BriefRequest.parse({ scenario, region, zones, plan: (({ scenario: _s, ...rest }) => rest)(planInput()) });
     const { renderBriefPdf } = await import("../server/reports/strategy/render");
     let pages = 0, bytes = 0;
     const briefMs = await medianMs(async () => {
-      const content = await buildBrief(request, { store });
-      const pdf = await renderBriefPdf(content, briefFiguresFor(content, store));
+      const content = await buildBrief(store, request);
+      const pdf = await renderBriefPdf(content, briefFiguresFor(store, content));
       bytes = pdf.length;
       pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     }, 3, 1);

@@ -19,7 +19,7 @@ import { LayerStore } from "../server/layers/store";
 import { Scenario } from "../server/schemas/scenario";
 import { computeSurface } from "../server/siting/surface";
 import { bestLocations } from "../server/siting/surfaceBest";
-import { cellCentres } from "../server/siting/surfaceColumns";
+import { cellCentres } from "../server/layers/cellColumns";
 import { encodeSurface } from "../server/schemas/surfaceFormat";
 import { paintSurface, surfaceImageLayout } from "../components/surface/surfaceImage";
 import { scoreSurface } from "../server/scoring/surfaceScore";
@@ -29,7 +29,6 @@ export const name = "surface";
 
 const ROOT = path.resolve(__dirname, "..");
 const LAYERS = path.join(ROOT, "data/layers");
-const MODEL_CACHE = path.join(ROOT, ".data/cache");
 
 const REGIME = { eu_eea_gdpr: 1, eu_adequacy: 0.85, comprehensive: 0.6, partial_or_draft: 0.25, none: 0 };
 
@@ -72,25 +71,25 @@ export async function run(): Promise<BenchRow[]> {
   try {
     // Cold: fresh store (no in-memory columns), no cooling cache on disk.
     let t0 = performance.now();
-    const cold = await computeSurface(LayerStore.load(LAYERS, MODEL_CACHE), BENCH_SCENARIO, { cacheDir });
+    const cold = await computeSurface(LayerStore.load(LAYERS, cacheDir), BENCH_SCENARIO);
     const coldMs = performance.now() - t0;
     rows.push({ figure: "surface cold, 10 criteria × 257k cells (cooling model on every cell, nothing cached)", value: Math.round(coldMs), unit: "ms", target: "", pass: null, note: "once per cooling archetype; then kept in memory and on disk" });
     t0 = performance.now();
-    const warmDisk = await computeSurface(LayerStore.load(LAYERS, MODEL_CACHE), BENCH_SCENARIO, { cacheDir });
+    const warmDisk = await computeSurface(LayerStore.load(LAYERS, cacheDir), BENCH_SCENARIO);
     const warmDiskMs = performance.now() - t0;
     const same = warmDisk.utilities.every((q, i) => q === cold.utilities[i]);
     rows.push({ figure: "surface cold after a restart (fresh store, cooling grid read from disk)", value: Math.round(warmDiskMs), unit: "ms", target: "a few seconds", pass: warmDiskMs < 5000 && same, note: same ? "identical to the cold result" : "DIFFERS from the cold result" });
-    const store = LayerStore.load(LAYERS, MODEL_CACHE);
-    await computeSurface(store, BENCH_SCENARIO, { cacheDir });
+    const store = LayerStore.load(LAYERS, cacheDir);
+    await computeSurface(store, BENCH_SCENARIO);
     const otherWeights = { ...BENCH_SCENARIO, criteria: BENCH_SCENARIO.criteria.map((c) => ({ ...c, valueFunction: c.id === "carbon" ? { type: "linear" as const, worst: 700, best: 0 } : c.valueFunction })) };
     t0 = performance.now();
-    await computeSurface(store, otherWeights, { cacheDir });
+    await computeSurface(store, otherWeights);
     rows.push({ figure: "surface after a value-function change (same store: columns and cooling in memory)", value: Math.round(performance.now() - t0), unit: "ms", target: "", pass: null });
 
     // Cached request through the route handler (the module-level cache of the running server).
     const { surfaceResponse } = await import("../server/http/surfaceRoute");
     const body = JSON.stringify(BENCH_SCENARIO);
-    const request = () => surfaceResponse(new Request("http://localhost/api/surface", { method: "POST", body, headers: { "accept-encoding": "gzip" } })).then((r) => r.arrayBuffer());
+    const request = () => surfaceResponse(store, new Request("http://localhost/api/surface", { method: "POST", body, headers: { "accept-encoding": "gzip" } })).then((r) => r.arrayBuffer());
     t0 = performance.now();
     await request(); // fills the route's cache (cooling grid from the disk cache when it is there)
     const firstRouteMs = performance.now() - t0;

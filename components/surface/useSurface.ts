@@ -3,6 +3,7 @@ import type { ImageSource, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl
 import { useEffect, useMemo, useRef, useState } from "react";
 import { OVERLAY_ANCHOR } from "@/components/map/baseStyle";
 import type { Scenario } from "@/server/schemas/scenario";
+import { weightIndependentKey } from "@/server/schemas/scenarioKey";
 import type { SurfaceHeader } from "@/server/schemas/surfaceFormat";
 import type { SurfaceScoreStats } from "@/server/scoring/surfaceScore";
 import type { FromWorker, ProbeResult, RampMode, ToWorker } from "./workerProtocol";
@@ -82,15 +83,9 @@ function showImage(m: MapLibreMap, image: ImageData, coordinates: Corners, o: { 
 
 const NO_TIMINGS: SurfaceTimings = { fetchMs: null, transferBytes: null, binaryBytes: null, serverCache: null, scoreMs: null, paintMs: null };
 
-/** What the server's surface depends on (not the weights, method or missing policy). */
+/** What the server's surface depends on (not the weights, method or missing policy): the server's own cache key. */
 function fetchKeyOf(s: Scenario | null): string | null {
-  if (!s) return null;
-  return JSON.stringify({
-    criteria: s.criteria.map((c) => ({ id: c.id, source: c.source, valueFunction: c.valueFunction, constraints: c.constraints })),
-    loadProfile: s.loadProfile,
-    market: s.market,
-    cfeShare: s.cfeShare,
-  });
+  return s ? weightIndependentKey(s, "criteria") : null;
 }
 
 async function errorOf(res: Response): Promise<string> {

@@ -6,6 +6,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { sendWebResponse, webRequestOf } from "@/server/http/nodeResponse";
 import { surfaceResponse } from "@/server/http/surfaceRoute";
+import { layerStore } from "@/server/layers/bundledStore";
 
 // The route reads the body itself, under its own limit, and may answer with 1.7 MB uncompressed.
 export const config = { api: { bodyParser: false, responseLimit: false } };
@@ -16,5 +17,5 @@ export default async function surface(req: NextApiRequest, res: NextApiResponse)
     res.status(405).json({ error: "method: POST a scenario as JSON to /api/surface" });
     return;
   }
-  await sendWebResponse(res, await surfaceResponse(webRequestOf(req)));
+  await sendWebResponse(res, await surfaceResponse(layerStore(), webRequestOf(req)));
 }

@@ -5,11 +5,9 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { hashToken, newToken } from "./projects";
 import type { Database } from "./schema";
-
-export class BriefNotFound extends Error {}
-export class BriefForbidden extends Error {}
 
 export interface BriefMeta {
   id: string;
@@ -41,8 +39,8 @@ export async function saveBrief(db: Kysely<Database>, b: {
 /** Loads a brief with its read token (BriefNotFound, BriefForbidden). The content is JSON-parsed; the caller validates it. */
 export async function loadBrief(db: Kysely<Database>, id: string, token: string): Promise<{ meta: BriefMeta; content: unknown }> {
   const row = await db.selectFrom("strategy_briefs").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row) throw new BriefNotFound(`no strategy brief with id ${id}`);
-  if (!sameHash(hashToken(token), row.read_token_hash)) throw new BriefForbidden("the token does not open this strategy brief");
+  if (!row) throw new NotFoundError(`no strategy brief with id ${id}`);
+  if (!sameHash(hashToken(token), row.read_token_hash)) throw new ForbiddenError("the token does not open this strategy brief");
   return {
     meta: { id: row.id, title: row.title, regionName: row.region_name, createdAt: row.created_at, appVersion: row.app_version, dataHash: row.data_hash, inputsHash: row.inputs_hash },
     content: JSON.parse(row.content_json) as unknown,

@@ -8,21 +8,19 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Site } from "@/server/schemas/site";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
 import type { Database } from "./schema";
 
 export interface StoredScenario { id: string; name: string; spec: unknown }
 export interface ProjectContent { name: string; sites: Site[]; scenarios: StoredScenario[] }
 export interface Project extends ProjectContent { id: string; version: number; createdAt: string; updatedAt: string }
 
-export class ProjectNotFound extends Error {}
-export class ProjectForbidden extends Error {}
-export class ProjectConflict extends Error {
-  constructor(readonly expected: number, readonly actual: number) {
-    super(`the project was saved elsewhere (now version ${actual}, this edit was based on version ${expected}); reload to see the other changes`);
-  }
+/** A save based on an older version than the stored one. */
+export function staleVersion(expected: number, actual: number): ConflictError {
+  return new ConflictError(`the project was saved elsewhere (now version ${actual}, this edit was based on version ${expected}); reload to see the other changes`, { expectedVersion: expected, currentVersion: actual });
 }
 
-/** 128 random bits, URL-safe. */
+/** 128 random bits, URL-safe: 22 characters (TOKEN_PATTERN in server/schemas/token.ts). */
 export function newToken(): string {
   return randomBytes(16).toString("base64url");
 }
@@ -66,17 +64,17 @@ async function readContent(db: Kysely<Database>, row: Database["projects"]): Pro
 /** Loads a project with its write token (access "write") or its share token (access "read"). */
 export async function loadProject(db: Kysely<Database>, id: string, token: string): Promise<{ project: Project; access: "write" | "read" }> {
   const row = await db.selectFrom("projects").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row) throw new ProjectNotFound(`no project with id ${id}`);
+  if (!row) throw new NotFoundError(`no project with id ${id}`);
   const h = hashToken(token);
   const access = sameHash(h, row.write_token_hash) ? "write" : sameHash(h, row.share_token_hash) ? "read" : null;
-  if (!access) throw new ProjectForbidden("the token does not open this project");
+  if (!access) throw new ForbiddenError("the token does not open this project");
   return { project: await readContent(db, row), access };
 }
 
 /** Loads a project by its share token alone (read-only links). */
 export async function loadShared(db: Kysely<Database>, shareToken: string): Promise<Project> {
   const row = await db.selectFrom("projects").selectAll().where("share_token_hash", "=", hashToken(shareToken)).executeTakeFirst();
-  if (!row) throw new ProjectNotFound("no project is shared with this link");
+  if (!row) throw new NotFoundError("no project is shared with this link");
   return readContent(db, row);
 }
 
@@ -87,14 +85,14 @@ export async function loadShared(db: Kysely<Database>, shareToken: string): Prom
 export async function saveProject(db: Kysely<Database>, id: string, writeToken: string, expectedVersion: number, content: ProjectContent): Promise<{ version: number; updatedAt: string }> {
   return db.transaction().execute(async (tx) => {
     const row = await tx.selectFrom("projects").select(["version", "write_token_hash"]).where("id", "=", id).executeTakeFirst();
-    if (!row) throw new ProjectNotFound(`no project with id ${id}`);
-    if (!sameHash(hashToken(writeToken), row.write_token_hash)) throw new ProjectForbidden("the write token does not open this project for editing");
+    if (!row) throw new NotFoundError(`no project with id ${id}`);
+    if (!sameHash(hashToken(writeToken), row.write_token_hash)) throw new ForbiddenError("the write token does not open this project for editing");
     const now = new Date().toISOString();
     const updated = await tx.updateTable("projects")
       .set({ version: expectedVersion + 1, name: content.name, updated_at: now })
       .where("id", "=", id).where("version", "=", expectedVersion)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new ProjectConflict(expectedVersion, Number(row.version));
+    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion(expectedVersion, Number(row.version));
     await tx.deleteFrom("sites").where("project_id", "=", id).execute();
     await tx.deleteFrom("scenarios").where("project_id", "=", id).execute();
     for (let i = 0; i < content.sites.length; i += CHUNK) {

@@ -8,10 +8,9 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
-import { hashToken, newToken, ProjectForbidden, ProjectNotFound } from "./projects";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
+import { hashToken, newToken } from "./projects";
 import type { Database } from "./schema";
-
-export class ReportNotFound extends Error {}
 
 export interface ReportMeta {
   id: string;
@@ -45,7 +44,7 @@ function meta(row: Database["reports"]): ReportMeta {
 /** Which access a token gives to a project: "write", "read" or none. */
 async function projectAccess(db: Kysely<Database>, projectId: string, token: string): Promise<"write" | "read" | null> {
   const p = await db.selectFrom("projects").select(["write_token_hash", "share_token_hash"]).where("id", "=", projectId).executeTakeFirst();
-  if (!p) throw new ProjectNotFound(`no project with id ${projectId}`);
+  if (!p) throw new NotFoundError(`no project with id ${projectId}`);
   const h = hashToken(token);
   return sameHash(h, p.write_token_hash) ? "write" : sameHash(h, p.share_token_hash) ? "read" : null;
 }
@@ -57,7 +56,7 @@ async function projectAccess(db: Kysely<Database>, projectId: string, token: str
 export async function saveReport(db: Kysely<Database>, projectId: string, writeToken: string, r: {
   scenarioId: string; title: string; appVersion: string; dataHash: string; scenarioHash: string; siteCount: number; content: unknown; createdAt: string;
 }): Promise<{ id: string; shareToken: string; createdAt: string }> {
-  if ((await projectAccess(db, projectId, writeToken)) !== "write") throw new ProjectForbidden("the write token does not open this project for editing");
+  if ((await projectAccess(db, projectId, writeToken)) !== "write") throw new ForbiddenError("the write token does not open this project for editing");
   const id = newToken(), shareToken = newToken();
   await db.insertInto("reports").values({
     id, project_id: projectId, scenario_id: r.scenarioId, title: r.title, share_token_hash: hashToken(shareToken), created_at: r.createdAt,
@@ -69,16 +68,16 @@ export async function saveReport(db: Kysely<Database>, projectId: string, writeT
 /** Loads a report with its project's write or share token or its own share token (ReportNotFound, ProjectForbidden). */
 export async function loadReport(db: Kysely<Database>, id: string, token: string): Promise<{ report: StoredReport; access: "write" | "read" }> {
   const row = await db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row) throw new ReportNotFound(`no report with id ${id}`);
+  if (!row) throw new NotFoundError(`no report with id ${id}`);
   let access: "write" | "read" | null = sameHash(hashToken(token), row.share_token_hash) ? "read" : null;
   access ??= await projectAccess(db, row.project_id, token);
-  if (!access) throw new ProjectForbidden("the token opens neither this report nor its project");
+  if (!access) throw new ForbiddenError("the token opens neither this report nor its project");
   return { report: { ...meta(row), content: JSON.parse(row.content_json) as unknown }, access };
 }
 
 /** Lists a project's reports, newest first, with its write or share token. */
 export async function listReports(db: Kysely<Database>, projectId: string, token: string): Promise<ReportMeta[]> {
-  if (!(await projectAccess(db, projectId, token))) throw new ProjectForbidden("the token does not open this project");
+  if (!(await projectAccess(db, projectId, token))) throw new ForbiddenError("the token does not open this project");
   const rows = await db.selectFrom("reports")
     .select(["id", "project_id", "scenario_id", "title", "share_token_hash", "created_at", "app_version", "data_hash", "scenario_hash", "site_count"])
     .where("project_id", "=", projectId).orderBy("created_at", "desc").orderBy("id").execute();

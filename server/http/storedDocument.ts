@@ -4,13 +4,9 @@
  * served with no-store, nosniff and a sandbox CSP. Errors are JSON naming the field; PDFs are
  * rate-limited like other expensive operations.
  */
+import { isToken } from "@/server/schemas/token";
 import { rateLimitResponse } from "./limitResponse";
-
-const TOKEN = /^[A-Za-z0-9_-]{22}$/;
-
-export function problem(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: { "cache-control": "no-store", "x-content-type-options": "nosniff" } });
-}
+import { problem, problemFor } from "./problem";
 
 export interface RenderedFile { body: Uint8Array; contentType: string; fileName: string }
 
@@ -21,20 +17,18 @@ export interface StoredDocumentRoute<F extends string> {
   /** Header that may carry the token besides ?token= and Authorization: Bearer. */
   tokenHeader: string;
   tokenHint: string;
-  /** Loads the stored content for the token and renders the format. */
+  /** Loads the stored content for the token and renders the format (NotFoundError, ForbiddenError). */
   render(id: string, token: string, format: F): Promise<RenderedFile>;
-  isNotFound(err: unknown): boolean;
-  isForbidden(err: unknown): boolean;
 }
 
 export async function serveStoredDocument<F extends string>(req: Request, id: string, format: string, route: StoredDocumentRoute<F>): Promise<Response> {
   const url = new URL(req.url);
   const bearer = req.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const token = req.headers.get(route.tokenHeader) ?? bearer ?? url.searchParams.get("token");
-  if (!TOKEN.test(id)) return problem(400, `id: must be a 22-character ${route.what} id`);
+  if (!isToken(id)) return problem(400, `id: must be a 22-character ${route.what} id`);
   if (!(route.formats as readonly string[]).includes(format)) return problem(400, `format: must be one of ${route.formats.join(", ")}`);
   if (!token) return problem(401, `token: ${route.tokenHint} (?token=, ${route.tokenHeader} header or Authorization: Bearer)`);
-  if (!TOKEN.test(token)) return problem(400, "token: must be a 22-character token");
+  if (!isToken(token)) return problem(400, "token: must be a 22-character token");
   if (format === "pdf") {
     const limited = rateLimitResponse(req, "http:report-pdf");
     if (limited) return limited;
@@ -52,8 +46,6 @@ export async function serveStoredDocument<F extends string>(req: Request, id: st
       },
     });
   } catch (err) {
-    if (route.isNotFound(err)) return problem(404, (err as Error).message);
-    if (route.isForbidden(err)) return problem(403, (err as Error).message);
-    throw err;
+    return problemFor(err);
   }
 }

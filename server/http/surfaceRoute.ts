@@ -1,8 +1,10 @@
+import type { LayerStore } from "@/server/layers/store";
 import { Scenario } from "@/server/schemas/scenario";
-import { surfaceBinaryFor, SurfaceInputError } from "@/server/siting/surfaceService";
+import { surfaceBinaryFor } from "@/server/siting/surfaceQueries";
 import { SURFACE_CONTENT_TYPE } from "@/server/schemas/surfaceFormat";
 import { BodyTooLarge, readBodyLimited } from "./bodyLimit";
 import { rateLimitResponse } from "./limitResponse";
+import { problemFor } from "./problem";
 
 /** Largest request body accepted (a scenario with 30 criteria and a 200-point market is ~40 kB). */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -24,7 +26,7 @@ function badRequest(error: string, issues?: { path: string; message: string }[])
  * FORBIDDEN_HEADERS) and its own compression skips this binary content type, so the browser would
  * receive gzip bytes labelled as the raw binary.
  */
-export async function surfaceResponse(req: Request): Promise<Response> {
+export async function surfaceResponse(store: LayerStore, req: Request): Promise<Response> {
   const limited = rateLimitResponse(req, "http:surface");
   if (limited) return limited;
   let text: string;
@@ -46,7 +48,7 @@ export async function surfaceResponse(req: Request): Promise<Response> {
     return badRequest(issues.map((i) => `${i.path || "(scenario)"}: ${i.message}`).join("; "), issues);
   }
   try {
-    const s = await surfaceBinaryFor(parsed.data);
+    const s = await surfaceBinaryFor(store, parsed.data);
     const gzip = s.gzip !== null && /\bgzip\b/.test(req.headers.get("accept-encoding") ?? "");
     const body = gzip ? s.gzip! : s.bytes;
     return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>, {
@@ -63,7 +65,6 @@ export async function surfaceResponse(req: Request): Promise<Response> {
       },
     });
   } catch (err) {
-    if (err instanceof SurfaceInputError) return badRequest(err.message, [{ path: err.path, message: err.detail }]);
-    throw err;
+    return problemFor(err);
   }
 }

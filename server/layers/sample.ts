@@ -1,6 +1,8 @@
 /**
  * Sampling layers at any (lat, lon). A missing value is null with the reason (DESIGN.md §2),
- * never 0, and every value keeps its provenance.
+ * never 0, and every value keeps its provenance. Data access only: the grids of model layers, and
+ * how a model layer combines its inputs at a point, are given by the caller (server/siting/
+ * modelLayers.ts), so this module depends on no model.
  *
  * Two stages, so 100,000 points × every layer stays well under a second:
  * - `sampleColumns` compiles the requested layers into samplers and fills typed columns (numbers,
@@ -10,8 +12,6 @@
  * - `toPointSamples` turns columns into the API's per-point objects.
  */
 import type { LayerMeta, Quality, ValueQuality } from "@/data/schema/manifest";
-import { COMPOSITE_COMPONENTS, compositeDriverNote, compositeRisk } from "@/server/models/risk/composite";
-import { MODEL_INPUT_REASON } from "./modelGrids";
 import { UnitVector } from "./nearestIndex";
 import type { LocateResult } from "./polygonIndex";
 import type { LayerStore, PolygonSetId } from "./store";
@@ -58,7 +58,6 @@ export interface SampleColumns {
 const OFF_GRID = "No land cell of the 0.25° analysis grid here (at sea, or an islet smaller than the grid resolves).";
 const ANTARCTICA = "Antarctica is outside the analysis grid.";
 const NO_SOURCE_VALUE = "The source has no value at this location.";
-const MODEL_NO_VALUE = `No value: ${MODEL_INPUT_REASON}.`;
 
 /** Rounds for display without losing what the data can support. */
 export function roundValue(v: number): number {
@@ -142,25 +141,48 @@ function pointGeometry(store: LayerStore, points: readonly SamplePoint[], needSu
 }
 
 /** Why point i has no grid value: off the land grid, in Antarctica, or the layer's own reason. */
-function missingGridReason(store: LayerStore, geo: PointGeometry, i: number, isModel: boolean, nodataReason?: string): string {
+function missingGridReason(store: LayerStore, geo: PointGeometry, i: number, modelNoValue: string | null, nodataReason?: string): string {
   const nb = geo.neighbour;
   const noLand = nb[4 * i]! < 0 && nb[4 * i + 1]! < 0 && nb[4 * i + 2]! < 0 && nb[4 * i + 3]! < 0;
   if (noLand && store.grid.landIndexAt(geo.lat[i]!, geo.lon[i]!) < 0) {
     const c = geo.countries.index[i]!;
     return c >= 0 && store.polygons.countries.features[c]!.key === "ATA" ? ANTARCTICA : OFF_GRID;
   }
-  return nodataReason ?? (isModel ? MODEL_NO_VALUE : NO_SOURCE_VALUE);
+  return nodataReason ?? modelNoValue ?? NO_SOURCE_VALUE;
 }
 
 type ColumnFiller = (geo: PointGeometry, col: LayerColumn) => void;
+
+/** Fills a model layer's column from its (already filled) input columns; `reason` interns a text. */
+export type ColumnCombiner = (inputs: LayerColumn[], col: LayerColumn, reason: (text: string) => number) => void;
+
+/** What the caller supplies for layers the store cannot read by itself. */
+export interface SampleOptions {
+  /** The per-land-cell grid of a grid or model layer (stored layers: the store's own). */
+  gridOf(layer: LayerMeta): Float32Array;
+  /** For a model layer combined at the point from its `storage.inputs`, how; null = interpolate its grid. */
+  combinerOf(layer: LayerMeta): ColumnCombiner | null;
+  /** Reason for a model cell without a value. */
+  modelNoValue: string;
+}
+
+/** Sampling of stored layers only (a model layer throws: use server/siting/modelLayers.ts). */
+export const STORED_LAYERS_ONLY: SampleOptions = {
+  gridOf(layer) {
+    if (layer.storage.kind === "model") throw new Error(`${layer.id} is a model layer: sample it through server/siting/modelLayers.ts`);
+    throw new Error(`${layer.id}: no grid reader given`);
+  },
+  combinerOf: () => null,
+  modelNoValue: "No value from the model here.",
+};
 
 /**
  * A grid or model layer, bilinear (never blending in non-land or missing cells: their weight is
  * dropped) or nearest cell, in one loop over the points.
  */
-function gridFiller(store: LayerStore, layer: LayerMeta, interpolation: "bilinear" | "nearest", t: Tables): ColumnFiller {
-  const values = store.gridValues(layer.id);
-  const isModel = layer.storage.kind === "model";
+function gridFiller(store: LayerStore, layer: LayerMeta, interpolation: "bilinear" | "nearest", t: Tables, opts: SampleOptions): ColumnFiller {
+  const values = layer.storage.kind === "grid" ? store.gridValues(layer.id) : opts.gridOf(layer);
+  const modelNoValue = layer.storage.kind === "model" ? opts.modelNoValue : null;
   const categorical = layer.valueType === "categorical";
   const codeToIndex = new Map((layer.categories ?? []).map((c, k) => [c.code, k]));
   const grid = store.grid;
@@ -182,7 +204,7 @@ function gridFiller(store: LayerStore, layer: LayerMeta, interpolation: "bilinea
         v = wsum > 0 ? sum / wsum : grid.nearest(values, lat[i]!, lon[i]!);
       } else v = grid.nearest(values, lat[i]!, lon[i]!);
       if (v !== v) {
-        col.reason[i] = t.reason(missingGridReason(store, geo, i, isModel, layer.nodataReason)); // rare: a handful of interned strings
+        col.reason[i] = t.reason(missingGridReason(store, geo, i, modelNoValue, layer.nodataReason)); // rare: a handful of interned strings
         continue;
       }
       if (categorical) {
@@ -285,13 +307,13 @@ function pointFiller(store: LayerStore, storage: Extract<LayerMeta["storage"], {
 
 /**
  * A column for `layer`. Category, provenance and note indexes get their own arrays only when the
- * layer can fill them (categories; polygon or point storage; the composite's driver note); other
+ * layer can fill them (categories; polygon or point storage; a note on a model value, such as the composite risk's driver); other
  * layers share one read-only array of −1s per call, which saves most of the allocation for 100,000
  * points × 40 layers.
  */
 function newColumn(layer: LayerMeta, n: number, none: { i16: Int16Array; i32: Int32Array }): LayerColumn {
   const kind = layer.storage.kind;
-  const composite = kind === "model" && layer.storage.model === "compositeRisk";
+  const combined = kind === "model";
   return {
     id: layer.id,
     layer,
@@ -299,7 +321,7 @@ function newColumn(layer: LayerMeta, n: number, none: { i16: Int16Array; i32: In
     category: layer.categories ? new Int16Array(n).fill(-1) : none.i16,
     reason: new Int16Array(n).fill(-1),
     ref: kind === "polygon" || kind === "points" ? new Int32Array(n).fill(-1) : none.i32,
-    note: composite ? new Int16Array(n).fill(-1) : none.i16,
+    note: combined ? new Int16Array(n).fill(-1) : none.i16,
   };
 }
 
@@ -308,9 +330,9 @@ function newColumn(layer: LayerMeta, n: number, none: { i16: Int16Array; i32: In
  * The points' surrounding cells and their country, zone and (when a layer needs it) subdivision
  * are found once; then each layer fills its column in one loop over the points — grid and model
  * layers bilinearly, point layers by nearest-point search, polygon layers from the located features,
- * layers listed as missing with their reason, and the composite from its (already filled) components.
+ * layers listed as missing with their reason, and combined model layers from their (already filled) inputs.
  */
-export function sampleColumns(store: LayerStore, points: readonly SamplePoint[], layerIds: readonly string[]): SampleColumns {
+export function sampleColumns(store: LayerStore, points: readonly SamplePoint[], layerIds: readonly string[], opts: SampleOptions = STORED_LAYERS_ONLY): SampleColumns {
   const n = points.length;
   const t = new Tables();
   /** Column fills, in registration order (a composite's components come before it). */
@@ -329,36 +351,21 @@ export function sampleColumns(store: LayerStore, points: readonly SamplePoint[],
     if (layer.quality === "missing") {
       const reason = t.reason(layer.missingReason ?? "This layer has no data.");
       fills.push({ col, fill: () => col.reason.fill(reason) });
-    } else if (s.kind === "grid") fills.push({ col, fill: gridFiller(store, layer, s.interpolation, t) });
+    } else if (s.kind === "grid") fills.push({ col, fill: gridFiller(store, layer, s.interpolation, t, opts) });
     else if (s.kind === "polygon") {
       const fill = polygonColumnFiller(store, layer, s.polygonSet, t);
       const set = s.polygonSet;
       if (set === "subdivisions") needSubdivisions = true;
       fills.push({ col, fill: (geo) => fill(geo[set], col) });
     } else if (s.kind === "points") fills.push({ col, fill: pointFiller(store, s, t) });
-    else if (s.model === "compositeRisk") {
-      // Components are sampled at the point itself (bilinear), then combined, so a site's composite
-      // follows its own hazards and says which one drives it.
-      const parts = COMPOSITE_COMPONENTS.map((c) => add(c.id));
-      const comps: (number | null)[] = new Array(parts.length);
-      fills.push({
-        col,
-        fill: () => {
-          for (let i = 0; i < n; i++) {
-            for (let k = 0; k < parts.length; k++) {
-              const v = parts[k]!.numeric[i]!;
-              comps[k] = v === v ? v : null;
-            }
-            const r = compositeRisk(comps);
-            if (r.value === null) col.reason[i] = t.reason(r.reason);
-            else {
-              col.numeric[i] = r.value;
-              col.note[i] = t.reason(compositeDriverNote(r)!);
-            }
-          }
-        },
-      });
-    } else fills.push({ col, fill: gridFiller(store, layer, "bilinear", t) });
+    else {
+      const combine = opts.combinerOf(layer);
+      if (combine) {
+        // The inputs are sampled first (they are registered before this column's fill).
+        const parts = s.inputs.map((inputId) => add(inputId));
+        fills.push({ col, fill: () => combine(parts, col, (text) => t.reason(text)) });
+      } else fills.push({ col, fill: gridFiller(store, layer, "bilinear", t, opts) });
+    }
     return col;
   };
   const columns = [...new Set(layerIds)].map(add);

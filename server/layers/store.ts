@@ -1,7 +1,8 @@
 /**
  * The loaded layer data: manifest, land grid, polygon indexes, point indexes and per-land-cell
- * values. Loaded once per process from data/layers (about 20 MB, tens of milliseconds); model
- * layers are computed from their inputs on first use and kept.
+ * values, read from data/layers (about 28 MB, tens of milliseconds) and kept. Data access only:
+ * model layers are computed from these inputs by server/siting/modelLayers.ts, which is given the
+ * store; `cacheDir` says where such derived grids may be kept on disk.
  */
 import type { FeatureCollection } from "geojson";
 import { polygonSetIds, type LayerMeta, type LayerStorage, type Manifest, type PolygonSetId, type PolygonValue } from "@/data/schema/manifest";
@@ -10,7 +11,6 @@ import { decodeToFloat, readArrayFile, readJsonFile, readManifest } from "./file
 import { LandGrid } from "./landGrid";
 import { NearestIndex } from "./nearestIndex";
 import { pointDetail } from "./pointDetail";
-import { modelGrid } from "./modelGrids";
 import { PolygonIndex } from "./polygonIndex";
 
 export type PointFilter = NonNullable<Extract<LayerStorage, { kind: "points" }>["where"]>;
@@ -53,7 +53,7 @@ export class LayerStore {
   private readonly polygonCache = new Map<string, PolygonValue[]>();
   private readonly pointCache = new Map<string, PointSet>();
 
-  constructor(readonly dir: string, readonly manifest: Manifest, private readonly cacheDir: string | null = null) {
+  constructor(readonly dir: string, readonly manifest: Manifest, readonly cacheDir: string | null = null) {
     this.grid = new LandGrid(manifest.grid, readArrayFile(dir, manifest.grid.landMask) as Uint8Array);
     const poly = (id: PolygonSetId) => {
       const meta = manifest.polygonSets.find((p) => p.id === id);
@@ -71,7 +71,7 @@ export class LayerStore {
     this.layersById = new Map(manifest.layers.map((l) => [l.id, l]));
   }
 
-  /** Loads `dir`; model layers are cached under `cacheDir` when given. */
+  /** Loads `dir`; derived grids (model layers, cooling) may be cached under `cacheDir` when given. */
   static load(dir: string, cacheDir: string | null = null): LayerStore {
     return new LayerStore(dir, readManifest(dir), cacheDir);
   }
@@ -116,19 +116,15 @@ export class LayerStore {
     return values;
   }
 
-  /**
-   * Per-land-cell values of a grid or model layer (NaN = no value). Model layers are computed on
-   * first use (a few seconds for all land cells) and cached for the life of the process.
-   */
+  /** Per-land-cell values of a stored grid layer (NaN = no value). Model layers: server/siting/modelLayers.ts. */
   gridValues(layerId: string): Float32Array {
     let values = this.gridCache.get(layerId);
     if (values) return values;
     const layer = this.layersById.get(layerId);
     if (!layer) throw new Error(`unknown layer ${layerId}`);
     const s = layer.storage;
-    if (s.kind === "grid") values = decodeToFloat(s.file, readArrayFile(this.dir, s.file));
-    else if (s.kind === "model") values = modelGrid(this, layer, this.cacheDir);
-    else throw new Error(`${layerId} is a ${s.kind} layer, not a grid`);
+    if (s.kind !== "grid") throw new Error(`${layerId} is a ${s.kind} layer, not a stored grid`);
+    values = decodeToFloat(s.file, readArrayFile(this.dir, s.file));
     this.gridCache.set(layerId, values);
     return values;
   }

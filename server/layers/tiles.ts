@@ -7,13 +7,12 @@
 import { rgb } from "d3-color";
 import { PNG } from "pngjs";
 import type { LayerMeta } from "@/data/schema/manifest";
+import { InputError } from "@/server/errors";
 import { colorScale, legendFor } from "./legend";
 import type { LayerStore } from "./store";
 
 export const TILE_SIZE = 256;
 export const MAX_TILE_ZOOM = 12;
-
-export class TileRequestError extends Error {}
 
 /** 256-entry RGBA lookup table over the layer's legend domain (continuous) or its category codes. */
 function colourTable(layer: LayerMeta): { lut: Uint8Array; lo: number; hi: number; categorical: boolean } {
@@ -50,12 +49,15 @@ export function isRasterLayer(layer: LayerMeta): boolean {
   return layer.quality !== "missing" && layer.storage.kind !== "polygon";
 }
 
-/** Renders one tile as RGBA pixels. */
-export function renderTileRgba(store: LayerStore, layer: LayerMeta, z: number, x: number, y: number): Uint8Array {
-  if (!Number.isInteger(z) || z < 0 || z > MAX_TILE_ZOOM) throw new TileRequestError(`zoom must be an integer 0–${MAX_TILE_ZOOM}, got ${z}`);
+/** A gridded layer's value per land cell; model layers are computed outside this folder (server/siting/modelLayers.ts). */
+export type GridOf = (layer: LayerMeta) => Float32Array;
+
+/** Renders one tile as RGBA pixels; a bad tile address or a non-raster layer is an InputError. */
+export function renderTileRgba(store: LayerStore, layer: LayerMeta, z: number, x: number, y: number, gridOf: GridOf): Uint8Array {
+  if (!Number.isInteger(z) || z < 0 || z > MAX_TILE_ZOOM) throw new InputError("z", `zoom must be an integer 0–${MAX_TILE_ZOOM}, got ${z}`);
   const n = 2 ** z;
-  if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n) throw new TileRequestError(`tile ${z}/${x}/${y} does not exist`);
-  if (!isRasterLayer(layer)) throw new TileRequestError(`${layer.id} is drawn as polygons or has no data, not as tiles`);
+  if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n) throw new InputError("tile", `tile ${z}/${x}/${y} does not exist`);
+  if (!isRasterLayer(layer)) throw new InputError("layer", `${layer.id} is drawn as polygons or has no data, not as tiles`);
 
   const { lut, lo, hi, categorical } = colourTable(layer);
   const out = new Uint8Array(TILE_SIZE * TILE_SIZE * 4);
@@ -70,7 +72,7 @@ export function renderTileRgba(store: LayerStore, layer: LayerMeta, z: number, x
   }
   const storage = layer.storage;
   const nearest = storage.kind === "points" ? store.pointsOfLayer(storage).index : null;
-  const values = nearest ? null : store.gridValues(layer.id);
+  const values = nearest ? null : gridOf(layer);
   const span = hi - lo || 1;
   for (let py = 0; py < TILE_SIZE; py++) {
     const rowBase = rowOf[py]! * g.ncols;
@@ -95,8 +97,8 @@ export function renderTileRgba(store: LayerStore, layer: LayerMeta, z: number, x
 }
 
 /** Renders one tile as a PNG. */
-export function renderTilePng(store: LayerStore, layer: LayerMeta, z: number, x: number, y: number): Buffer {
+export function renderTilePng(store: LayerStore, layer: LayerMeta, z: number, x: number, y: number, gridOf: GridOf): Buffer {
   const png = new PNG({ width: TILE_SIZE, height: TILE_SIZE });
-  png.data = Buffer.from(renderTileRgba(store, layer, z, x, y).buffer);
+  png.data = Buffer.from(renderTileRgba(store, layer, z, x, y, gridOf).buffer);
   return PNG.sync.write(png, { colorType: 6 });
 }

@@ -207,53 +207,58 @@ function explanation(r: CoolingResult): CoolingExplanation {
   };
 }
 
-/**
- * Every metric of one site (see the module comment). Never throws for missing or invalid data inputs:
- * they become null metrics with the reason. Throws only for a malformed load profile or market, which
- * the schemas reject upstream.
- */
-export function computeSiteMetrics(input: SiteMetricsInput): SiteMetrics {
-  // Cooling: PUE, peak PUE, WUE.
-  let pue: Estimate;
-  let puePeak: Estimate;
-  let wue: Estimate;
-  let cooling: CoolingExplanation | null = null;
-  const climate = input.climate;
+/** PUE, peak PUE and WUE of a place, with the cooling breakdown when the model ran. */
+export interface CoolingEstimates {
+  pue: Estimate;
+  pue_peak: Estimate;
+  wue_l_per_kwh: Estimate;
+  cooling: CoolingExplanation | null;
+}
+
+/** The cooling model on a place's climate, or the climate's reason on every output. */
+export function coolingEstimates(climate: SiteMetricsInput["climate"], load: LoadProfile): CoolingEstimates {
   if (isMissingInput(climate)) {
     const reason = `climate: ${climate?.reason ?? "no climate data for this site"}`;
-    pue = missing(reason);
-    puePeak = missing(reason);
-    wue = missing(reason);
-  } else {
-    try {
-      const r = coolingModelInto(COOLING, climate, input.load.cooling, input.load.utilisation);
-      pue = known(r.pue);
-      puePeak = known(r.pue_peak);
-      wue = known(r.wue_l_per_kwh);
-      cooling = explanation(r);
-    } catch (e) {
-      if (!(e instanceof ClimateInputError)) throw e;
-      const reason = `climate: ${e.message}`;
-      pue = missing(reason);
-      puePeak = missing(reason);
-      wue = missing(reason);
-    }
+    return { pue: missing(reason), pue_peak: missing(reason), wue_l_per_kwh: missing(reason), cooling: null };
   }
+  try {
+    const r = coolingModelInto(COOLING, climate, load.cooling, load.utilisation);
+    return { pue: known(r.pue), pue_peak: known(r.pue_peak), wue_l_per_kwh: known(r.wue_l_per_kwh), cooling: explanation(r) };
+  } catch (e) {
+    if (!(e instanceof ClimateInputError)) throw e;
+    const reason = `climate: ${e.message}`;
+    return { pue: missing(reason), pue_peak: missing(reason), wue_l_per_kwh: missing(reason), cooling: null };
+  }
+}
 
-  const energy = energyEstimate(input.load, pue, puePeak);
-  const carbon = carbonEstimate({
-    annualGridEnergyMwh: energy.annual_grid_energy_mwh,
-    gridIntensityGPerKwh: input.gridIntensityGPerKwh,
-    marginalFactorGPerKwh: input.marginalFactorGPerKwh,
-    cfeShare: input.cfeShare,
-  });
-  const water = waterEstimate(energy.annual_it_energy_mwh, wue);
+/** Which groups of metrics to compute (the surface computes only what its criteria read). */
+export interface MetricGroups { energy: boolean; latency: boolean; jurisdiction: boolean }
+const ALL_GROUPS: MetricGroups = { energy: true, latency: true, jurisdiction: true };
+
+const MISSING_NOT_COMPUTED: Estimate = missing("not computed");
+
+/**
+ * Every metric of one place from its cooling estimates and the other inputs: the one definition of
+ * energy, CO2, water, latency and jurisdiction fit, used for a site (after the cooling model ran at
+ * its climate) and for every land cell of the surface (with the cooling grid's values).
+ */
+export function metricsFromCooling(input: Omit<SiteMetricsInput, "climate">, cool: CoolingEstimates, groups: MetricGroups = ALL_GROUPS): SiteMetrics {
+  const energy = groups.energy ? energyEstimate(input.load, cool.pue, cool.pue_peak) : { annual_it_energy_mwh: MISSING_NOT_COMPUTED, annual_grid_energy_mwh: MISSING_NOT_COMPUTED, grid_mw_peak: MISSING_NOT_COMPUTED };
+  const carbon = groups.energy
+    ? carbonEstimate({
+      annualGridEnergyMwh: energy.annual_grid_energy_mwh,
+      gridIntensityGPerKwh: input.gridIntensityGPerKwh,
+      marginalFactorGPerKwh: input.marginalFactorGPerKwh,
+      cfeShare: input.cfeShare,
+    })
+    : { co2_location_t_per_yr: MISSING_NOT_COMPUTED, co2_marginal_t_per_yr: MISSING_NOT_COMPUTED, co2_market_t_per_yr: MISSING_NOT_COMPUTED };
+  const water = groups.energy ? waterEstimate(energy.annual_it_energy_mwh, cool.wue_l_per_kwh) : MISSING_NOT_COMPUTED;
 
   // Latency and jurisdiction.
-  let rttMean: Estimate;
-  let rttMax: Estimate;
-  let share: Estimate;
-  let fit: JurisdictionFitMetric;
+  let rttMean: Estimate = MISSING_NOT_COMPUTED;
+  let rttMax: Estimate = MISSING_NOT_COMPUTED;
+  let share: Estimate = MISSING_NOT_COMPUTED;
+  let fit: JurisdictionFitMetric = { value: null, reason: "not computed" };
   const market = input.market;
   const validPosition = input.lat >= -90 && input.lat <= 90 && input.lon >= -180 && input.lon <= 180;
   if (market === null) {
@@ -263,26 +268,30 @@ export function computeSiteMetrics(input: SiteMetricsInput): SiteMetrics {
     share = missing(reason);
     fit = { value: null, reason };
   } else {
-    if (!validPosition) {
-      const reason = `site position (${String(input.lat)}, ${String(input.lon)}) is not a valid latitude/longitude`;
-      rttMean = missing(reason);
-      rttMax = missing(reason);
-      share = missing(reason);
-    } else {
-      const l = marketLatency(market.points, input.lat, input.lon, { rttBudgetMs: market.rttBudgetMs, routeFactor: market.routeFactor }, LATENCY);
-      rttMean = known(l.rtt_mean_ms);
-      rttMax = known(l.rtt_max_ms);
-      share = known(l.demand_share_within_budget);
+    if (groups.latency) {
+      if (!validPosition) {
+        const reason = `site position (${String(input.lat)}, ${String(input.lon)}) is not a valid latitude/longitude`;
+        rttMean = missing(reason);
+        rttMax = missing(reason);
+        share = missing(reason);
+      } else {
+        const l = marketLatency(market.points, input.lat, input.lon, { rttBudgetMs: market.rttBudgetMs, routeFactor: market.routeFactor }, LATENCY);
+        rttMean = known(l.rtt_mean_ms);
+        rttMax = known(l.rtt_max_ms);
+        share = known(l.demand_share_within_budget);
+      }
     }
-    const site = input.jurisdiction ?? { country: null, regime: null, localization: null };
-    const f = jurisdictionFit(site, market.rule, market.countries);
-    fit = { value: f.fit, reason: f.reason };
+    if (groups.jurisdiction) {
+      const site = input.jurisdiction ?? { country: null, regime: null, localization: null };
+      const f = jurisdictionFit(site, market.rule, market.countries);
+      fit = { value: f.fit, reason: f.reason };
+    }
   }
 
   return {
-    pue,
-    pue_peak: puePeak,
-    wue_l_per_kwh: wue,
+    pue: cool.pue,
+    pue_peak: cool.pue_peak,
+    wue_l_per_kwh: cool.wue_l_per_kwh,
     annual_it_energy_mwh: energy.annual_it_energy_mwh,
     annual_grid_energy_mwh: energy.annual_grid_energy_mwh,
     grid_mw_peak: energy.grid_mw_peak,
@@ -294,8 +303,17 @@ export function computeSiteMetrics(input: SiteMetricsInput): SiteMetrics {
     rtt_max_ms: rttMax,
     demand_share_within_rtt_budget: share,
     jurisdiction_fit: fit,
-    cooling,
+    cooling: cool.cooling,
   };
+}
+
+/**
+ * Every metric of one site (see the module comment). Never throws for missing or invalid data inputs:
+ * they become null metrics with the reason. Throws only for a malformed load profile or market, which
+ * the schemas reject upstream.
+ */
+export function computeSiteMetrics(input: SiteMetricsInput): SiteMetrics {
+  return metricsFromCooling(input, coolingEstimates(input.climate, input.load));
 }
 
 /** {@link computeSiteMetrics} for many sites (same order). */

@@ -5,8 +5,9 @@
  * works on plain data alone.
  */
 import type { Manifest } from "@/data/schema/manifest";
-import { climateAt } from "@/server/layers/climateAt";
-import { sampleColumns, toPointSamples, type ProvenanceRef, type SampledValue } from "@/server/layers/sample";
+import { climateAt } from "@/server/layers/climateCells";
+import { toPointSamples, type ProvenanceRef, type SampledValue } from "@/server/layers/sample";
+import { sampleLayerColumns } from "@/server/siting/modelLayers";
 import type { LayerStore } from "@/server/layers/store";
 import type { SiteClimate } from "@/server/models/climate";
 import type { Scenario } from "@/server/schemas/scenario";
@@ -78,7 +79,7 @@ export function siteExtras(store: LayerStore, sites: readonly Site[], scenario: 
     const l = store.layer(id);
     return l !== undefined && l.quality !== "missing";
   });
-  const cols = sampleColumns(store, sites, wanted);
+  const cols = sampleLayerColumns(store, sites, wanted);
   const samples = toPointSamples(store, cols);
   return sites.map((site, i) => {
     const values: Record<string, SampledWithProvenance> = {};

@@ -1,18 +1,16 @@
 /**
  * Reports as the API uses them: create one from a saved project and scenario (rank, analyse, assemble,
  * store), open it by token, list a project's reports, and render a stored report in each download
- * format. Errors in the request name the field (ReportInputError.path).
+ * format. Errors in the request are input errors naming the field (server/errors.ts).
  */
 import type { Kysely } from "kysely";
 import pkg from "@/package.json";
-import { loadProject, ProjectForbidden } from "@/server/db/projects";
+import { loadProject } from "@/server/db/projects";
 import { listReports, loadReport, saveReport, type ReportMeta } from "@/server/db/reports";
 import type { Database } from "@/server/db/schema";
-import { layerStore } from "@/server/layers/service";
+import { ForbiddenError, InputError, inputsUnderSync } from "@/server/errors";
 import type { LayerStore } from "@/server/layers/store";
-import { ScoringError } from "@/server/scoring";
 import { Scenario } from "@/server/schemas/scenario";
-import { ScenarioError } from "@/server/siting/evaluate";
 import { assembleReport } from "./assemble";
 import { countryOutlines } from "./countries";
 import { reportCsv, reportGeoJson, reportJson } from "./exports";
@@ -23,43 +21,29 @@ import { REPORT_SCHEMA_VERSION, type ReportContent } from "./types";
 /** Most sites one report covers: each gets a page, and SMAA's cost grows with the square of the sites. */
 export const MAX_REPORT_SITES = 250;
 
-/** A request that cannot make a report (not a server fault); `path` names the input field. */
-export class ReportInputError extends Error {
-  constructor(readonly path: string, message: string) {
-    super(`${path}: ${message}`);
-  }
-}
-
 export const REPORT_FORMATS = ["pdf", "csv", "geojson", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface CreatedReport { id: string; shareToken: string; createdAt: string; title: string }
 
-export async function createReport(db: Kysely<Database>, input: { projectId: string; writeToken: string; scenarioId: string }, store: LayerStore = layerStore()): Promise<CreatedReport> {
+export async function createReport(store: LayerStore, db: Kysely<Database>, input: { projectId: string; writeToken: string; scenarioId: string }): Promise<CreatedReport> {
   const { project, access } = await loadProject(db, input.projectId, input.writeToken);
-  if (access !== "write") throw new ProjectForbidden("creating a report needs the project's write token");
+  if (access !== "write") throw new ForbiddenError("creating a report needs the project's write token");
   const stored = project.scenarios.find((s) => s.id === input.scenarioId);
-  if (!stored) throw new ReportInputError("scenarioId", `the project has no scenario "${input.scenarioId}" (it has: ${project.scenarios.map((s) => s.id).join(", ") || "none"})`);
+  if (!stored) throw new InputError("scenarioId", `the project has no scenario "${input.scenarioId}" (it has: ${project.scenarios.map((s) => s.id).join(", ") || "none"})`);
   const parsed = Scenario.safeParse(stored.spec);
-  if (!parsed.success) throw new ReportInputError("scenarioId", `the saved scenario is not valid: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-  if (!project.sites.length) throw new ReportInputError("projectId", "the project has no sites to report on");
-  if (project.sites.length > MAX_REPORT_SITES) throw new ReportInputError("projectId", `a report covers at most ${MAX_REPORT_SITES} sites; this project has ${project.sites.length}`);
+  if (!parsed.success) throw new InputError("scenarioId", `the saved scenario is not valid: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  if (!project.sites.length) throw new InputError("projectId", "the project has no sites to report on");
+  if (project.sites.length > MAX_REPORT_SITES) throw new InputError("projectId", `a report covers at most ${MAX_REPORT_SITES} sites; this project has ${project.sites.length}`);
   const generatedAt = new Date().toISOString();
-  let content: ReportContent;
-  try {
-    content = assembleReport(gatherReportInputs(store, {
-      project: { id: project.id, name: project.name },
-      scenario: parsed.data,
-      sites: project.sites,
-      app: { name: pkg.name, version: pkg.version },
-      generatedAt,
-    }));
-  } catch (err) {
-    if (err instanceof ScenarioError) throw new ReportInputError(`scenario.${err.path}`, err.message.slice(err.path.length + 2));
-    if (err instanceof ScoringError) throw new ReportInputError("scenario", err.message);
-    if (err instanceof RangeError) throw new ReportInputError("scenario.market", err.message);
-    throw err;
-  }
+  // The scenario is stored in the project, so its problems are named under "scenario".
+  const content = inputsUnderSync("scenario", () => assembleReport(gatherReportInputs(store, {
+    project: { id: project.id, name: project.name },
+    scenario: parsed.data,
+    sites: project.sites,
+    app: { name: pkg.name, version: pkg.version },
+    generatedAt,
+  })));
   const saved = await saveReport(db, project.id, input.writeToken, {
     scenarioId: parsed.data.id, title: content.title, appVersion: pkg.version, dataHash: content.reproducibility.dataManifestHash,
     scenarioHash: content.reproducibility.scenarioHash, siteCount: project.sites.length, content, createdAt: generatedAt,
@@ -84,7 +68,7 @@ export function projectReports(db: Kysely<Database>, projectId: string, token: s
 }
 
 /** The figures of a stored report, drawn over the current data build's country outlines. */
-export function figuresFor(content: ReportContent, store: LayerStore = layerStore()): ReportFigures {
+export function figuresFor(store: LayerStore, content: ReportContent): ReportFigures {
   return reportFigures(content, { countries: countryOutlines(store) });
 }
 
@@ -102,12 +86,12 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 };
 
 /** A stored report rendered in one download format. */
-export async function renderReport(content: ReportContent, format: ReportFormat): Promise<{ body: Uint8Array; contentType: string; fileName: string }> {
+export async function renderReport(store: LayerStore, content: ReportContent, format: ReportFormat): Promise<{ body: Uint8Array; contentType: string; fileName: string }> {
   let body: Uint8Array;
   if (format === "pdf") {
     // Loaded on demand: the PDF renderer is an ES-module graph (see pdf/reactPdf.ts).
     const { renderReportPdf } = await import("./pdf/render");
-    body = new Uint8Array(await renderReportPdf(content, figuresFor(content)));
+    body = new Uint8Array(await renderReportPdf(content, figuresFor(store, content)));
   } else {
     const text = format === "csv" ? reportCsv(content) : format === "geojson" ? reportGeoJson(content) : reportJson(content);
     body = new TextEncoder().encode(text);

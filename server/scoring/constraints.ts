@@ -73,6 +73,25 @@ function checkConstraint(c: HardConstraint, k: number): void {
   }
 }
 
+/** A constraint's rule without its column: what {@link violation} needs. */
+export type ConstraintRule =
+  | { kind: "excludeBelow" | "excludeAbove"; value: number }
+  | { kind: "allowedValues" | "excludedValues"; values: readonly (string | number)[] };
+
+/**
+ * The one rule of every hard constraint, for a present value `x` (a missing value cannot be shown
+ * to pass: callers exclude it before asking): the reason code when `x` fails, else null. A category
+ * fails a numeric bound; allowed and excluded values compare by identity (a number is never a category key).
+ */
+export function violation(c: ConstraintRule, x: number | string): ExclusionReason["code"] | null {
+  switch (c.kind) {
+    case "excludeBelow": return typeof x !== "number" || x < c.value ? "below_minimum" : null;
+    case "excludeAbove": return typeof x !== "number" || x > c.value ? "above_maximum" : null;
+    case "allowedValues": return c.values.includes(x) ? null : "not_allowed";
+    case "excludedValues": return c.values.includes(x) ? "excluded_value" : null;
+  }
+}
+
 /**
  * Evaluates hard constraints for every alternative.
  *
@@ -86,7 +105,6 @@ export function applyConstraints(
   opts: ConstraintOptions = {},
 ): Exclusion[] {
   constraints.forEach(checkConstraint);
-  const sets = constraints.map((c) => (c.kind === "allowedValues" || c.kind === "excludedValues" ? new Set<string | number>(c.values) : null));
   return rows.map((row, i) => {
     if (!row || typeof row.length !== "number") throw new ScoringError("RAGGED_ROW", `rows[${i}] is not an array`, { row: i });
     const reasons: ExclusionReason[] = [];
@@ -106,22 +124,16 @@ export function applyConstraints(
         }
         return;
       }
-      switch (c.kind) {
-        case "excludeBelow":
-          if (typeof x !== "number") reasons.push({ code: "below_minimum", criterion: j, message: `${name} is ${describeValue(x)}, not a number to compare with the minimum ${c.value}` });
-          else if (x < c.value) reasons.push({ code: "below_minimum", criterion: j, message: `${name} ${x} is below the minimum ${c.value}` });
-          break;
-        case "excludeAbove":
-          if (typeof x !== "number") reasons.push({ code: "above_maximum", criterion: j, message: `${name} is ${describeValue(x)}, not a number to compare with the maximum ${c.value}` });
-          else if (x > c.value) reasons.push({ code: "above_maximum", criterion: j, message: `${name} ${x} is above the maximum ${c.value}` });
-          break;
-        case "allowedValues":
-          if (!sets[k]!.has(x)) reasons.push({ code: "not_allowed", criterion: j, message: `${name} ${describeValue(x)} is not among the allowed values (${c.values.join(", ")})` });
-          break;
-        case "excludedValues":
-          if (sets[k]!.has(x)) reasons.push({ code: "excluded_value", criterion: j, message: `${name} ${describeValue(x)} is an excluded value` });
-          break;
-      }
+      const code = violation(c, x as number | string);
+      if (code === null) return;
+      const message = c.kind === "excludeBelow"
+        ? (typeof x !== "number" ? `${name} is ${describeValue(x)}, not a number to compare with the minimum ${c.value}` : `${name} ${x} is below the minimum ${c.value}`)
+        : c.kind === "excludeAbove"
+          ? (typeof x !== "number" ? `${name} is ${describeValue(x)}, not a number to compare with the maximum ${c.value}` : `${name} ${x} is above the maximum ${c.value}`)
+          : c.kind === "allowedValues"
+            ? `${name} ${describeValue(x)} is not among the allowed values (${c.values.join(", ")})`
+            : `${name} ${describeValue(x)} is an excluded value`;
+      reasons.push({ code, criterion: j, message });
     });
     return { excluded: reasons.length > 0, reasons };
   });

@@ -29,6 +29,8 @@ export { weightStability, type WeightInterval, type WeightStabilityOptions } fro
 export { scoreProblem, methodSpec, METHOD_NAMES, type MethodName, type MethodSpec, type MethodScores } from "./methods";
 export {
   applyConstraints,
+  violation,
+  type ConstraintRule,
   mergeExclusions,
   criterionName,
   type HardConstraint,

@@ -4,6 +4,7 @@
  * kept exactly as given — nothing is silently dropped, rounded or renamed. A missing name gets a
  * generated one and a warning saying so.
  */
+import { InputError } from "@/server/errors";
 import { csvParseRows, dsvFormat } from "d3-dsv";
 import { MAX_SITES, type Site } from "@/server/schemas/site";
 
@@ -25,7 +26,6 @@ export interface ImportResult {
   rowsRead: number;
 }
 
-export class ImportRefused extends Error {}
 
 const LAT_NAMES = ["lat", "latitude", "y"];
 const LON_NAMES = ["lon", "lng", "long", "longitude", "x"];
@@ -96,11 +96,11 @@ function validateRows(rows: RawRow[]): ImportResult {
 
 function refuseIfTooBig(text: string) {
   const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_IMPORT_BYTES) throw new ImportRefused(`file is ${(bytes / 2 ** 20).toFixed(1)} MB; imports are limited to ${MAX_IMPORT_BYTES / 2 ** 20} MB`);
+  if (bytes > MAX_IMPORT_BYTES) throw new InputError("content", `file is ${(bytes / 2 ** 20).toFixed(1)} MB; imports are limited to ${MAX_IMPORT_BYTES / 2 ** 20} MB`);
 }
 
 function refuseIfTooMany(rows: number) {
-  if (rows > MAX_SITES) throw new ImportRefused(`file has ${rows.toLocaleString("en")} rows; a project holds at most ${MAX_SITES.toLocaleString("en")} sites (split the file)`);
+  if (rows > MAX_SITES) throw new InputError("content", `file has ${rows.toLocaleString("en")} rows; a project holds at most ${MAX_SITES.toLocaleString("en")} sites (split the file)`);
 }
 
 /**
@@ -115,13 +115,13 @@ export function importCsv(text: string, knownIds: ReadonlySet<string>): ImportRe
   const rows = firstLine.includes(";") && !firstLine.includes(",") ? dsvFormat(";").parseRows(clean) : csvParseRows(clean);
   const nonEmpty = rows.map((cells, i) => ({ cells, row: i + 1 })).filter((r) => r.cells.some((c) => c.trim() !== ""));
   const header = nonEmpty.shift();
-  if (!header) throw new ImportRefused("the file is empty: expected a header row with name, lat and lon columns");
+  if (!header) throw new InputError("content", "the file is empty: expected a header row with name, lat and lon columns");
   const cols = header.cells.map((c) => c.trim());
   const lower = cols.map((c) => c.toLowerCase());
   const find = (names: string[]) => lower.findIndex((c) => names.includes(c));
   const latCol = find(LAT_NAMES), lonCol = find(LON_NAMES), nameCol = find(["name", "site", "site_name"]), idCol = find(["id", "site_id"]);
   if (latCol < 0 || lonCol < 0) {
-    throw new ImportRefused(`the header has no ${latCol < 0 ? "latitude" : "longitude"} column (expected one of ${(latCol < 0 ? LAT_NAMES : LON_NAMES).join(", ")}); found: ${cols.join(", ")}`);
+    throw new InputError("content", `the header has no ${latCol < 0 ? "latitude" : "longitude"} column (expected one of ${(latCol < 0 ? LAT_NAMES : LON_NAMES).join(", ")}); found: ${cols.join(", ")}`);
   }
   refuseIfTooMany(nonEmpty.length);
   const overrideCols = cols.map((c, i) => ({ c, i })).filter(({ c, i }) => ![latCol, lonCol, nameCol, idCol].includes(i) && OVERRIDE_ID.test(c));
@@ -146,10 +146,10 @@ export function importGeoJson(text: string, knownIds: ReadonlySet<string>): Impo
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ImportRefused(`not valid JSON: ${(err as Error).message}`);
+    throw new InputError("content", `not valid JSON: ${(err as Error).message}`);
   }
   const fc = json as { type?: unknown; features?: unknown };
-  if (fc?.type !== "FeatureCollection" || !Array.isArray(fc.features)) throw new ImportRefused('expected a GeoJSON FeatureCollection ("type": "FeatureCollection" with a "features" array)');
+  if (fc?.type !== "FeatureCollection" || !Array.isArray(fc.features)) throw new InputError("content", 'expected a GeoJSON FeatureCollection ("type": "FeatureCollection" with a "features" array)');
   refuseIfTooMany(fc.features.length);
   const pre: ImportIssue[] = [];
   const rows: RawRow[] = [];

@@ -1,32 +1,28 @@
 /**
- * Ranks candidate sites under a scenario (DESIGN.md §2 Result): sample the layers, estimate the
- * engineering metrics, read each criterion's raw value (a site override wins and is marked), turn it
- * into a utility, apply hard constraints (excluded sites carry their reasons and no rank), and score
- * with the chosen method. Every site keeps its per-criterion breakdown; WSM scores decompose into
- * weighted contributions. Agreement with the other methods is reported as Kendall's tau.
+ * Ranks candidate sites under a scenario (DESIGN.md §2 Result): the evaluator's short column set.
+ * The sites' layer values are sampled at their exact positions (modelLayers.ts), their metrics come
+ * from the same per-place definition the surface applies to every cell (server/models/siteMetrics.ts),
+ * each criterion's raw value is read (a site override wins and is marked), turned into a utility by
+ * the criteria's value functions (criteria.ts), hard constraints exclude with reasons (the scoring
+ * core's rule), and the chosen method scores. Every site keeps its per-criterion breakdown; WSM
+ * scores decompose into weighted contributions. Agreement with the other methods is Kendall's tau.
  */
 import type { LayerStore } from "@/server/layers/store";
-import { climateAt } from "@/server/layers/climateAt";
-import { sampleColumns } from "@/server/layers/sample";
-import { METRIC_FIELDS, computeSiteMetrics, prepareSiteMarket, type SiteMetrics } from "@/server/models/siteMetrics";
+import { climateAt } from "@/server/layers/climateCells";
+import { computeSiteMetrics, type SiteMetrics } from "@/server/models/siteMetrics";
 import type { EstimateInput } from "@/server/models/estimate";
 import type { Localization, Regime } from "@/server/models/jurisdiction";
-import { applyConstraints, kendallTau, METHOD_NAMES, scoreUtilities, type HardConstraint, type MethodName, type MethodSpec as EngineMethod, type UtilityCell } from "@/server/scoring";
+import { applyConstraints, kendallTau, METHOD_NAMES, ScoringError, scoreUtilities, type MethodName, type MethodSpec as EngineMethod, type UtilityCell } from "@/server/scoring";
 import type { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
+import { describeCriteria, hardConstraints, scenarioMarket, scoringRefusalsAsInput, utilityFunctions, type CriterionMeta } from "./criteria";
 import { layerRawValue, overrideValue, type RawValue } from "./criterionValues";
-import { utilityFunction } from "./utility";
+import { sampleLayerColumns } from "./modelLayers";
+
+export { describeCriteria, type CriterionMeta };
 
 /** Layers every evaluation needs for the metrics and the jurisdiction fit. */
 const METRIC_INPUT_LAYERS = ["carbon.grid_intensity", "carbon.marginal_intensity", "sovereignty.regime", "sovereignty.localization"] as const;
-
-export class ScenarioError extends Error {
-  constructor(readonly path: string, message: string) {
-    super(`${path}: ${message}`);
-  }
-}
-
-export interface CriterionMeta { id: string; source: string; title: string; unit: string; kind: "layer" | "metric" }
 
 export interface CriterionResult {
   criterionId: string;
@@ -72,27 +68,6 @@ export interface RankResult {
   sites: SiteResult[];
   /** Kendall's tau-b between this ranking and each other method's (null where undefined). */
   agreement: { method: MethodName; tau: number | null; note?: string }[];
-}
-
-const METRIC_BY_SOURCE = new Map<string, (typeof METRIC_FIELDS)[number]>(METRIC_FIELDS.map((f) => [f.sourceId, f]));
-
-/** Resolves each criterion's source to a layer or metric, checking the value function fits its kind. */
-export function describeCriteria(store: LayerStore, scenario: Scenario): CriterionMeta[] {
-  return scenario.criteria.map((c, j) => {
-    const layer = store.layer(c.source);
-    const metric = METRIC_BY_SOURCE.get(c.source);
-    if (!layer && !metric) throw new ScenarioError(`criteria.${j}.source`, `unknown layer or metric "${c.source}"`);
-    const categorical = layer ? layer.valueType === "categorical" : metric!.kind === "category";
-    if (categorical !== (c.valueFunction.type === "categorical")) {
-      throw new ScenarioError(`criteria.${j}.valueFunction`, categorical
-        ? `"${c.source}" is categorical: give a categorical value function (a utility per category)`
-        : `"${c.source}" is numeric: give a linear, piecewise-linear or threshold value function`);
-    }
-    if (layer?.quality === "missing") throw new ScenarioError(`criteria.${j}.source`, `layer "${c.source}" has no data in this build: ${layer.missingReason ?? ""}`);
-    return layer
-      ? { id: c.id, source: c.source, title: layer.title, unit: layer.unit, kind: "layer" as const }
-      : { id: c.id, source: c.source, title: metric!.title, unit: metric!.unit, kind: "metric" as const };
-  });
 }
 
 function engineMethod(m: Scenario["method"]): EngineMethod {
@@ -150,11 +125,11 @@ export interface PreparedEvaluation {
 export function prepareEvaluation(store: LayerStore, sites: readonly Site[], scenario: Scenario): PreparedEvaluation {
   const meta = describeCriteria(store, scenario);
   const layerIds = [...new Set([...meta.filter((m) => m.kind === "layer").map((m) => m.source), ...METRIC_INPUT_LAYERS])];
-  const cols = sampleColumns(store, sites, layerIds);
+  const cols = sampleLayerColumns(store, sites, layerIds);
   const colIndex = new Map(cols.columns.map((c, k) => [c.id, k]));
-  const market = prepareSiteMarket(scenario.market);
+  const market = scenarioMarket(scenario);
   const countries = store.polygons.countries.features;
-  const utilityFns = scenario.criteria.map((c, j) => utilityFunction(c.valueFunction, meta[j]!.title));
+  const utilityFns = utilityFunctions(scenario, meta);
 
   const raws: RawValue[][] = [];
   const utilities: UtilityCell[][] = [];
@@ -193,10 +168,7 @@ export function prepareEvaluation(store: LayerStore, sites: readonly Site[], sce
   });
 
   // Hard constraints, kept apart from weighting (reV ExclusionMask).
-  const constraints: HardConstraint[] = scenario.criteria.flatMap((c, j) => c.constraints.map((k): HardConstraint => {
-    const label = meta[j]!.title;
-    return k.kind === "excludeAbove" || k.kind === "excludeBelow" ? { kind: k.kind, criterion: j, value: k.value, label } : { kind: k.kind, criterion: j, values: k.values, label };
-  }));
+  const constraints = hardConstraints(scenario, meta);
   const names = meta.map((m) => m.title);
   const exclusions = constraints.length
     ? applyConstraints(raws.map((row) => row.map((r) => ({ value: r.value, ...(r.reason ? { reason: r.reason } : {}) }))), constraints, { criteria: names })
@@ -225,7 +197,7 @@ export function scorePrepared(prep: PreparedEvaluation, scenario: Scenario): Ran
   const weights = scenario.criteria.map((c) => c.weight);
   const method = engineMethod(scenario.method);
   const result = sites.length
-    ? scoreUtilities(utilities, weights, { method, missing: scenario.missing, exclusions, criteria: names })
+    ? scoringRefusalsAsInput(() => scoreUtilities(utilities, weights, { method, missing: scenario.missing, exclusions, criteria: names }))
     : { method: scenario.method.method, better: "higher" as const, scores: [], ranking: [], exclusions: [], weights: [], contributions: null };
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
@@ -294,7 +266,9 @@ function methodAgreementFor(
       const other = scoreUtilities(utilities, weights, { method: engineMethod({ method: m } as Scenario["method"]), missing, exclusions, criteria: names });
       return { method: m, tau: kendallTau(ranking, other.ranking), ...(missing !== scenario.missing ? { note: "sites with a missing value left out" } : {}) };
     } catch (err) {
-      return { method: m, tau: null, note: (err as Error).message };
+      // The other method may be undefined for these data (e.g. VIKOR on a constant criterion): say so.
+      if (!(err instanceof ScoringError)) throw err;
+      return { method: m, tau: null, note: err.message };
     }
   });
 }

@@ -12,7 +12,7 @@
  */
 import { z } from "zod";
 import type { LayerStore } from "@/server/layers/store";
-import { layerCellColumn } from "./surfaceColumns";
+import { layerCells } from "./modelLayers";
 
 export const PlausibilityRule = z.object({
   enabled: z.boolean().default(true),
@@ -67,7 +67,7 @@ export function plausibilityOf(store: LayerStore, rule: PlausibilityRule): Plaus
   const hit = byRule.get(key);
   if (hit) return hit;
   const column = (id: string) => {
-    const c = layerCellColumn(store, id);
+    const c = layerCells(store, id);
     if (c.kind !== "numeric") throw new Error(`${id} must be numeric for the buildability rule`);
     return c.values;
   };

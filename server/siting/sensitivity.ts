@@ -12,6 +12,7 @@ import type { LayerStore } from "@/server/layers/store";
 import type { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
 import { evaluateSites, type RankResult } from "./evaluate";
+import { scoringRefusalsAsInput } from "./criteria";
 
 export interface SensitivityResult {
   /** Sites analysed (ranked, with every weighted value), in rank order. */
@@ -45,12 +46,12 @@ export function analyseSensitivity(store: LayerStore, sites: readonly Site[], sc
   }
   const method = scenario.method.method;
   const engineMethod = method === "wsm" || method === "wpm" || method === "waspas" || method === "topsis" ? { method, normalization: "none" as const } : method;
-  const intervals = weightStability({ matrix, types: cols.map(() => "benefit" as const), weights }, engineMethod);
+  const intervals = scoringRefusalsAsInput(() => weightStability({ matrix, types: cols.map(() => "benefit" as const), weights }, engineMethod));
   const nameOf = (i: number | null) => (i === null ? null : kept[i]!.name);
   result.stability = intervals.map((w, k) => ({ ...w, criterionId: scenario.criteria[cols[k]!]!.id, title: titles[k]!, rivalBelowName: nameOf(w.rivalBelow), rivalAboveName: nameOf(w.rivalAbove) }));
 
   const samples = opts.samples ?? 10_000, seed = opts.seed ?? 1;
-  const s = smaa(matrix, { samples, seed });
+  const s = scoringRefusalsAsInput(() => smaa(matrix, { samples, seed }));
   result.smaa = { samples, seed, rankAcceptability: s.rankAcceptability, centralWeights: s.centralWeights, firstRankShare: s.rankAcceptability.map((r) => r[0] ?? 0) };
   result.reading = readSensitivity(kept[0]!.name, result.stability, result.smaa.firstRankShare, kept.map((k) => k.name));
   return result;

@@ -6,28 +6,40 @@
  * the cells from these utilities on every weight change (server/scoring/surfaceScore.ts in a Web
  * Worker), without a server round trip.
  *
- * Raw values per cell come from surfaceColumns.ts, which documents what is approximated at cell level
- * (cell centre, majority country or zone). Value functions and the constraint rule are the ones site
+ * Raw values per cell come from the cell readers (server/layers/cellColumns.ts, model layers from
+ * modelLayers.ts) and, for metrics, the per-place metric definition applied to each cell
+ * (metricCells.ts); `CELL_LEVEL_NOTES` lists what is approximated at cell level. Value functions and the constraint rule are the ones site
  * ranking uses (utility.ts, server/scoring `applyConstraints`: a missing value under a constraint
  * excludes the cell), so a site placed at a cell centre ranks as its cell scores, up to those
  * approximations and the 1/254 quantisation.
  *
- * Surfaces are cached by {@link surfaceKey}: the data build, each criterion's id, source, value
- * function and constraints, and only the load, market and CFE inputs that the chosen metrics read.
+ * Surfaces are cached by {@link surfaceKey}: the data build and the scenario's weight-independent key
+ * (each criterion's id, source, value function and constraints, and only the load, market and CFE
+ * inputs that the chosen metrics read).
  */
 import { createHash } from "node:crypto";
+import { cellColumn, landMaskBits, type CellColumn } from "@/server/layers/cellColumns";
 import type { LayerStore } from "@/server/layers/store";
-import { tonnesCo2 } from "@/server/models/carbon";
-import type { CoolingArchetype } from "@/server/models/cooling/archetypes";
-import { annualGridEnergyMwh, annualItEnergyMwh, gridMwPeak } from "@/server/models/energy";
-import { prepareSiteMarket, type MetricId, type SiteMarket } from "@/server/models/siteMetrics";
-import { annualWaterM3 } from "@/server/models/water";
-import { ScoringError } from "@/server/scoring";
+import type { MetricId, SiteMarket } from "@/server/models/siteMetrics";
+import { violation } from "@/server/scoring";
 import type { ConstraintSpec, Scenario } from "@/server/schemas/scenario";
+import { metricIdOf, scenarioInputsOf, weightIndependentKey } from "@/server/schemas/scenarioKey";
 import { combinedExclusion, QUANT_MISSING, QUANT_SCALE, type SurfaceCriterionMeta, type SurfaceEncodeInput } from "@/server/schemas/surfaceFormat";
-import { describeCriteria, ScenarioError } from "./evaluate";
-import { CELL_LEVEL_NOTES, coolingCells, fixedOverhead, jurisdictionCells, landMaskBits, latencyCells, layerCellColumn, type CellColumn } from "./surfaceColumns";
-import { utilityFunction } from "./utility";
+import { describeCriteria, scenarioMarket, utilityFunctions } from "./criteria";
+import { metricCellColumns } from "./metricCells";
+import { layerGrid } from "./modelLayers";
+import type { utilityFunction } from "./utility";
+
+/** What is approximated at cell level, carried in every surface header. */
+export const CELL_LEVEL_NOTES: readonly string[] = Object.freeze([
+  "Each land cell of the 0.25° grid is scored at its centre; site overrides do not apply to the surface.",
+  "Grid and model layers use the cell's own value (a site interpolates bilinearly between cell centres).",
+  "Polygon layers (countries, grid zones, subdivisions) take the feature covering most of the cell, so a border cell belongs wholly to one country or zone.",
+  "Distance layers and latency metrics are measured from the cell centre.",
+  "PUE, peak PUE and WUE come from the cooling model on the cell's climate normals; energy, CO2 and water from those and the intensity of the cell's majority grid zone (location- and market-based) or country (marginal).",
+  "Jurisdiction fit uses the regime and localisation class of the cell's majority country.",
+  "Utilities are stored to 1/254 (error at most 0.002).",
+]);
 
 /** Bump when the cell-level computation changes its results (it is part of every surface key). */
 export const SURFACE_MODEL_VERSION = 1;
@@ -38,177 +50,13 @@ export interface Surface extends SurfaceEncodeInput {
   excluded: Uint8Array;
 }
 
-/** Scenario inputs a metric reads besides the cell's climate and layers. */
-type MetricInput = "archetype" | "utilisation" | "itMw" | "cfe" | "marketPoints" | "marketRule";
-
-const METRIC_INPUTS: Record<MetricId, readonly MetricInput[]> = {
-  pue: ["archetype", "utilisation"],
-  pue_peak: ["archetype"],
-  wue_l_per_kwh: ["archetype"],
-  annual_it_energy_mwh: ["itMw", "utilisation"],
-  annual_grid_energy_mwh: ["archetype", "itMw", "utilisation"],
-  grid_mw_peak: ["archetype", "itMw"],
-  co2_location_t_per_yr: ["archetype", "itMw", "utilisation"],
-  co2_marginal_t_per_yr: ["archetype", "itMw", "utilisation"],
-  co2_market_t_per_yr: ["archetype", "itMw", "utilisation", "cfe"],
-  water_m3_per_yr: ["archetype", "itMw", "utilisation"],
-  rtt_mean_ms: ["marketPoints"],
-  rtt_max_ms: ["marketPoints"],
-  demand_share_within_rtt_budget: ["marketPoints"],
-  jurisdiction_fit: ["marketRule"],
-};
-
-function metricIdOf(source: string): MetricId | null {
-  if (!source.startsWith("metric.")) return null;
-  const id = source.slice("metric.".length);
-  return id in METRIC_INPUTS ? (id as MetricId) : null;
-}
-
-/** JSON with object keys sorted, so equal specs give equal keys whatever order they were written in. */
-function canonical(x: unknown): string {
-  if (Array.isArray(x)) return `[${x.map(canonical).join(",")}]`;
-  if (x && typeof x === "object") {
-    return `{${Object.keys(x).sort().map((k) => `${JSON.stringify(k)}:${canonical((x as Record<string, unknown>)[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(x);
-}
-
-/** The inputs the scenario's metric criteria read (nothing for layer-only scenarios). */
-function metricInputs(scenario: Scenario): Set<MetricInput> {
-  const needed = new Set<MetricInput>();
-  for (const c of scenario.criteria) {
-    const id = metricIdOf(c.source);
-    if (id) for (const i of METRIC_INPUTS[id]) needed.add(i);
-  }
-  return needed;
-}
-
 /**
- * Cache key of a scenario's surface: everything the utilities and exclusions depend on and nothing
- * else (not the weights, the method or the missing policy, which the client applies).
+ * Cache key of a scenario's surface: the data build, the cell-level model version and the
+ * scenario's weight-independent key (server/schemas/scenarioKey.ts) — not the weights, the method or
+ * the missing policy, which the client applies.
  */
 export function surfaceKey(store: LayerStore, scenario: Scenario): string {
-  const needed = metricInputs(scenario);
-  const l = scenario.loadProfile, m = scenario.market;
-  const inputs = {
-    archetype: needed.has("archetype") ? l.cooling : null,
-    utilisation: needed.has("utilisation") ? l.utilisation : null,
-    itMw: needed.has("itMw") ? l.itMw : null,
-    cfe: needed.has("cfe") ? scenario.cfeShare : null,
-    market: needed.has("marketPoints") ? { points: m.points.map((p) => [p.lat, p.lon, p.weight]), rttBudgetMs: m.rttBudgetMs } : null,
-    rule: needed.has("marketRule") ? m.rule : null,
-  };
-  const criteria = scenario.criteria.map((c) => ({ id: c.id, source: c.source, valueFunction: c.valueFunction, constraints: c.constraints }));
-  const text = canonical({ v: SURFACE_MODEL_VERSION, data: store.manifest.inputsHash, criteria, inputs });
-  return createHash("sha256").update(text).digest("hex").slice(0, 32);
-}
-
-/** A RangeError from the market model ("points[3].lat: …") as a scenario error naming the field. */
-function marketError(err: RangeError): ScenarioError {
-  const m = /^([A-Za-z0-9_[\].]+): (.*)$/s.exec(err.message);
-  const field = m ? m[1]!.replace(/\[(\d+)\]/g, ".$1") : "";
-  return new ScenarioError(field ? `market.${field}` : "market", m ? m[2]! : err.message);
-}
-
-/** Per-scenario memo of the expensive shared inputs of the metric columns. */
-class MetricCells {
-  private cooling?: ReturnType<typeof coolingCells>;
-  private pueCells?: Float32Array;
-  private latency?: ReturnType<typeof latencyCells>;
-  private readonly n: number;
-  readonly itMwh: number;
-
-  constructor(private readonly store: LayerStore, private readonly scenario: Scenario, private readonly market: SiteMarket | null, private readonly cacheDir: string | null) {
-    this.n = store.grid.landCells;
-    this.itMwh = annualItEnergyMwh(scenario.loadProfile.itMw, scenario.loadProfile.utilisation);
-  }
-
-  private get archetype(): CoolingArchetype {
-    return this.scenario.loadProfile.cooling;
-  }
-
-  private coolingCells() {
-    return (this.cooling ??= coolingCells(this.store, this.archetype, this.scenario.loadProfile.utilisation, this.cacheDir));
-  }
-
-  /** Annual PUE at the scenario's utilisation. */
-  async pue(): Promise<Float32Array> {
-    if (this.pueCells) return this.pueCells;
-    const c = await this.coolingCells();
-    if (c.utilisation !== null) return (this.pueCells = c.pueBase);
-    const fixed = fixedOverhead(this.archetype, this.scenario.loadProfile.utilisation, this.store);
-    const out = new Float32Array(this.n);
-    for (let li = 0; li < this.n; li++) out[li] = c.pueBase[li]! + fixed;
-    return (this.pueCells = out);
-  }
-
-  async puePeak(): Promise<Float32Array> {
-    return (await this.coolingCells()).puePeak;
-  }
-
-  async wue(): Promise<Float32Array> {
-    return (await this.coolingCells()).wue;
-  }
-
-  latencyCells() {
-    if (!this.market) throw new ScenarioError("market", "latency metrics need a market");
-    return (this.latency ??= latencyCells(this.store, this.market));
-  }
-
-  /** A numeric intensity layer per cell (majority zone or country), NaN where missing or negative. */
-  intensity(layerId: string): Float32Array {
-    const col = layerCellColumn(this.store, layerId);
-    if (col.kind !== "numeric") throw new Error(`${layerId} is not numeric`);
-    return col.values;
-  }
-
-  /** Annual grid energy, MWh/yr, per cell (NaN where PUE is missing or below 1, as energy.ts). */
-  async gridEnergy(): Promise<Float32Array> {
-    const pue = await this.pue();
-    return map(pue, (p) => (p >= 1 ? annualGridEnergyMwh(this.itMwh, p) : NaN));
-  }
-}
-
-function map(a: Float32Array, f: (x: number) => number): Float32Array {
-  const out = new Float32Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = f(a[i]!);
-  return out;
-}
-
-function zip(a: Float32Array, b: Float32Array, f: (x: number, y: number) => number): Float32Array {
-  const out = new Float32Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = f(a[i]!, b[i]!);
-  return out;
-}
-
-/** t/yr from MWh/yr and gCO2/kWh, missing when either is (carbon.ts rules: intensity ≥ 0). */
-const co2 = (mwh: number, g: number) => (mwh >= 0 && g >= 0 ? tonnesCo2(mwh, g) : NaN);
-
-async function metricColumn(cells: MetricCells, id: MetricId, scenario: Scenario, store: LayerStore, market: SiteMarket | null): Promise<CellColumn> {
-  const numeric = (values: Float32Array): CellColumn => ({ kind: "numeric", values });
-  const { itMw } = scenario.loadProfile;
-  switch (id) {
-    case "pue": return numeric(await cells.pue());
-    case "pue_peak": return numeric(await cells.puePeak());
-    case "wue_l_per_kwh": return numeric(await cells.wue());
-    case "annual_it_energy_mwh": return numeric(new Float32Array(store.grid.landCells).fill(cells.itMwh));
-    case "annual_grid_energy_mwh": return numeric(await cells.gridEnergy());
-    case "grid_mw_peak": return numeric(map(await cells.puePeak(), (p) => (p >= 1 ? gridMwPeak(itMw, p) : NaN)));
-    case "co2_location_t_per_yr": return numeric(zip(await cells.gridEnergy(), cells.intensity("carbon.grid_intensity"), co2));
-    case "co2_marginal_t_per_yr": return numeric(zip(await cells.gridEnergy(), cells.intensity("carbon.marginal_intensity"), co2));
-    case "co2_market_t_per_yr": {
-      const share = 1 - scenario.cfeShare;
-      return numeric(zip(await cells.gridEnergy(), cells.intensity("carbon.grid_intensity"), (e, g) => co2(e * share, g)));
-    }
-    case "water_m3_per_yr": return numeric(map(await cells.wue(), (w) => (w >= 0 ? annualWaterM3(cells.itMwh, w) : NaN)));
-    case "rtt_mean_ms": return numeric((await cells.latencyCells()).mean);
-    case "rtt_max_ms": return numeric((await cells.latencyCells()).max);
-    case "demand_share_within_rtt_budget": return numeric((await cells.latencyCells()).share);
-    case "jurisdiction_fit": {
-      if (!market) throw new ScenarioError("market", "jurisdiction fit needs a market");
-      return jurisdictionCells(store, market);
-    }
-  }
+  return createHash("sha256").update(`${SURFACE_MODEL_VERSION}|${store.manifest.inputsHash}|${weightIndependentKey(scenario, "criteria")}`).digest("hex").slice(0, 32);
 }
 
 /** Writes criterion j's quantised utilities into `out`; returns how many cells are missing. */
@@ -249,9 +97,8 @@ function quantiseUtilities(col: CellColumn, fn: ReturnType<typeof utilityFunctio
 
 /**
  * Criterion constraints as a bitset over the land cells (1 = excluded), with the scoring core's rule
- * (server/scoring/constraints.ts): a missing value cannot be shown to pass and is excluded; a category
- * against a numeric bound fails; allowed/excluded values compare category keys (a number is never
- * among them).
+ * (server/scoring/constraints.ts `violation`): a missing value cannot be shown to pass and is
+ * excluded; otherwise a cell is excluded when any constraint fails for its value.
  */
 function exclusionBits(col: CellColumn, constraints: readonly ConstraintSpec[], n: number): { bits: Uint8Array; count: number } {
   const bits = new Uint8Array((n + 7) >> 3);
@@ -260,74 +107,52 @@ function exclusionBits(col: CellColumn, constraints: readonly ConstraintSpec[], 
     bits[li >> 3] = bits[li >> 3]! | (1 << (li & 7));
     count++;
   };
+  const fails = (x: number | string) => constraints.some((c) => violation(c, x) !== null);
   if (col.kind === "category") {
-    const fails = col.keys.map((key) => constraints.some((c) => {
-      switch (c.kind) {
-        case "excludeAbove": case "excludeBelow": return true;
-        case "allowedValues": return !c.values.includes(key);
-        case "excludedValues": return c.values.includes(key);
-      }
-    }));
+    const failing = col.keys.map(fails);
     for (let li = 0; li < n; li++) {
       const k = col.index[li]!;
-      if (k < 0 || fails[k]) set(li);
+      if (k < 0 || failing[k]) set(li);
     }
     return { bits, count };
   }
-  let above = Infinity, below = -Infinity, allowedAny = false;
-  for (const c of constraints) {
-    if (c.kind === "excludeAbove") above = Math.min(above, c.value);
-    else if (c.kind === "excludeBelow") below = Math.max(below, c.value);
-    else if (c.kind === "allowedValues") allowedAny = true;
-  }
   const values = col.values;
+  let lastV = NaN, lastFails = true;
   for (let li = 0; li < n; li++) {
     const v = values[li]!;
-    if (v !== v || allowedAny || v > above || v < below) set(li);
+    if (v !== v) { set(li); continue; }
+    // Polygon-derived columns repeat one value over long runs of cells.
+    if (v !== lastV) {
+      lastV = v;
+      lastFails = fails(v);
+    }
+    if (lastFails) set(li);
   }
   return { bits, count };
 }
 
-export interface ComputeSurfaceOptions {
-  /** Folder for the cooling-model disk cache (null: memory only). */
-  cacheDir: string | null;
-}
-
 /**
- * Computes the surface of a scenario (see the module comment). Throws a ScenarioError naming the
- * field for a criterion the data cannot serve or a bad market.
+ * Computes the surface of a scenario (see the module comment). Throws an InputError naming the
+ * field for a criterion the data cannot serve.
  */
-export async function computeSurface(store: LayerStore, scenario: Scenario, opts: ComputeSurfaceOptions): Promise<Surface> {
+export async function computeSurface(store: LayerStore, scenario: Scenario): Promise<Surface> {
   const t0 = performance.now();
   const meta = describeCriteria(store, scenario);
-  const needed = metricInputs(scenario);
-  let market: SiteMarket | null = null;
-  if (needed.has("marketPoints") || needed.has("marketRule")) {
-    try {
-      market = prepareSiteMarket(scenario.market);
-    } catch (err) {
-      if (err instanceof RangeError) throw marketError(err);
-      throw err;
-    }
-  }
+  const needed = scenarioInputsOf(scenario);
+  const market: SiteMarket | null = needed.has("marketPoints") || needed.has("marketRule") ? scenarioMarket(scenario) : null;
   const n = store.grid.landCells;
   const k = scenario.criteria.length;
-  const cells = new MetricCells(store, scenario, market, opts.cacheDir);
+  const metricIds = [...new Set(scenario.criteria.map((c) => metricIdOf(c.source)).filter((id): id is MetricId => id !== null))];
+  const metrics = metricIds.length ? await metricCellColumns(store, scenario, market, metricIds) : new Map<MetricId, CellColumn>();
+  const utilityFns = utilityFunctions(scenario, meta);
   const utilities = new Uint8Array(k * n);
   const excludedBy: (Uint8Array | null)[] = [];
   const criteria: SurfaceCriterionMeta[] = [];
   for (let j = 0; j < k; j++) {
     const c = scenario.criteria[j]!;
     const m = meta[j]!;
-    const metricId = metricIdOf(c.source);
-    const col = m.kind === "layer" ? layerCellColumn(store, c.source) : await metricColumn(cells, metricId!, scenario, store, market);
-    let fn: ReturnType<typeof utilityFunction>;
-    try {
-      fn = utilityFunction(c.valueFunction, m.title);
-    } catch (err) {
-      if (err instanceof ScoringError) throw new ScenarioError(`criteria.${j}.valueFunction`, err.message);
-      throw err;
-    }
+    const col = m.kind === "layer" ? cellColumn(store, c.source, (l) => layerGrid(store, l.id)) : metrics.get(metricIdOf(c.source) as MetricId)!;
+    const fn = utilityFns[j]!;
     const missingCells = quantiseUtilities(col, fn, utilities.subarray(j * n, (j + 1) * n));
     const ex = c.constraints.length ? exclusionBits(col, c.constraints, n) : null;
     excludedBy.push(ex ? ex.bits : null);
@@ -380,13 +205,13 @@ export class SurfaceCache {
     return s;
   }
 
-  async get(store: LayerStore, scenario: Scenario, opts: ComputeSurfaceOptions): Promise<{ surface: Surface; cached: boolean }> {
+  async get(store: LayerStore, scenario: Scenario): Promise<{ surface: Surface; cached: boolean }> {
     const key = surfaceKey(store, scenario);
     const hit = this.peek(key);
     if (hit) return { surface: hit, cached: true };
     let p = this.pending.get(key);
     if (!p) {
-      p = computeSurface(store, scenario, opts);
+      p = computeSurface(store, scenario);
       this.pending.set(key, p);
       p.then((s) => this.put(key, s), () => {}).finally(() => this.pending.delete(key));
     }

@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { EARTH_RADIUS_KM } from "@/data/lib/geo";
+import { InputError } from "@/server/errors";
 import { Latitude, Longitude } from "@/server/schemas/geo";
 import { Scenario } from "@/server/schemas/scenario";
 import { scoreSurface, type SurfaceMethodName } from "@/server/scoring/surfaceScore";
@@ -92,11 +93,6 @@ export interface BestLocationsResult {
   note: string | null;
 }
 
-export class BestLocationsError extends Error {
-  constructor(readonly path: string, message: string) {
-    super(`${path}: ${message}`);
-  }
-}
 
 const RAD = Math.PI / 180;
 
@@ -117,7 +113,7 @@ export function bestLocations(
   let countryIndex = -1;
   if (region.kind === "country") {
     countryIndex = geo.countries.findIndex((c) => c.key === region.country);
-    if (countryIndex < 0) throw new BestLocationsError("region.country", `unknown country "${region.country}" (use a Natural Earth ADM0_A3 key, e.g. NOR)`);
+    if (countryIndex < 0) throw new InputError("region.country", `unknown country "${region.country}" (use a Natural Earth ADM0_A3 key, e.g. NOR)`);
   }
   const inRegion = region.kind === "country"
     ? (li: number) => geo.countryOf(li) === countryIndex

@@ -25,7 +25,7 @@ import type { BriefRequest } from "./briefRequest";
 import type { PlanResult, Shortfall } from "./capacityPlan";
 import type { LayerSpread, RegionProfile, Zone, ZoneOptions } from "./profile";
 import { COUNTRY_GROUPS, type Region } from "./regions";
-import type { PlanOutput } from "./service";
+import type { PlanOutput } from "./regionalPlanning";
 
 export const BRIEF_SCHEMA_VERSION = 1;
 

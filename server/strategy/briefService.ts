@@ -1,24 +1,24 @@
 /**
  * Strategy briefs as the API uses them: make one from a request (profile the region, compare the
  * regions, solve the plan — all recomputed here, never taken from the client), store it with a read
- * token, open it by token, and render it as a PDF or JSON. Request errors name the field
- * (StrategyInputError, "plan.totalMw: …").
+ * token, open it by token, and render it as a PDF or JSON. Request errors are input errors naming
+ * the field of the brief request ("plan.candidates.region.key: …").
  */
 import type { Kysely } from "kysely";
 import pkg from "@/package.json";
 import { loadBrief, saveBrief, type BriefMeta } from "@/server/db/briefs";
 import type { Database } from "@/server/db/schema";
-import { layerStore } from "@/server/layers/service";
+import { InputError } from "@/server/errors";
 import type { LayerStore } from "@/server/layers/store";
 import { countryOutlines } from "@/server/reports/countries";
 import { briefFigures, type BriefFigures } from "@/server/reports/strategy/figures";
 import { SCORE_EXCLUDED } from "@/server/scoring/surfaceScore";
 import { describeCriteria } from "@/server/siting/evaluate";
-import { scoredSurfaceFor } from "@/server/siting/surfaceService";
+import { scoredSurfaceFor } from "@/server/siting/surfaceQueries";
 import { assembleBrief, BRIEF_SCHEMA_VERSION, type BriefRaster, type StrategyBriefContent } from "./brief";
 import type { BriefRequest } from "./briefRequest";
-import { cellAreaKm2, RegionError, resolveRegion } from "./regions";
-import { compareRegions, planCapacity, regionProfile, StrategyInputError } from "./service";
+import { cellAreaKm2, resolveRegion } from "./regions";
+import { compareRegions, planCapacity, regionProfile } from "./regionalPlanning";
 
 /** Most blocks on the region map: the 0.25° cells are merged 2×2, 4×4, … until the region fits. */
 export const MAX_RASTER_BLOCKS = 6000;
@@ -62,47 +62,31 @@ export function regionRaster(store: LayerStore, cells: Int32Array, scores: Float
 }
 
 /**
- * A step's input error with the field path of the brief request: the step's "region…" becomes
- * `regionPath…`, other paths get `prefix` ("compare.regions.1.key: …", "plan.candidates.region.key: …",
- * "plan.markets: …"); scenario errors keep their path (the scenario is the brief's own field).
+ * Runs a step of the brief with its input errors under the step's field of the brief request
+ * ("compare.regions.1.key", "plan.markets"); scenario errors keep their path, since the scenario is
+ * the brief's own top-level field.
  */
-function relocate(err: unknown, regionPath: string, prefix: string): never {
-  if (err instanceof StrategyInputError || err instanceof RegionError) {
-    const msg = err.message;
-    if (/^scenario[.:]/.test(msg)) throw new StrategyInputError(msg);
-    throw new StrategyInputError(`${prefix}${msg.replace(/^region(?=[.:])/, regionPath)}`);
+async function underStep<T>(step: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof InputError && !/^scenario(\.|$)/.test(err.path)) throw err.within(step);
+    throw err;
   }
-  throw err;
 }
 
 /** Computes everything a brief shows and assembles it (no storage). */
-export async function buildBrief(request: BriefRequest, opts: { store?: LayerStore; generatedAt?: string } = {}): Promise<StrategyBriefContent> {
-  const store = opts.store ?? layerStore();
+export async function buildBrief(store: LayerStore, request: BriefRequest, opts: { generatedAt?: string } = {}): Promise<StrategyBriefContent> {
   const { scenario } = request;
-  const profile = await regionProfile(request.region, scenario, request.zones, store);
+  const profile = await regionProfile(store, request.region, scenario, request.zones);
   // The same (cached) surface the profile used, for the map's blocks.
-  const { scores } = await scoredSurfaceFor(scenario, store);
+  const { scores } = await scoredSurfaceFor(store, scenario);
   const raster = regionRaster(store, resolveRegion(store, request.region).cells, scores);
 
-  let comparison: Awaited<ReturnType<typeof compareRegions>> | null = null;
-  if (request.compare) {
-    request.compare.regions.forEach((r, i) => {
-      try {
-        resolveRegion(store, r);
-      } catch (err) {
-        relocate(err, `compare.regions.${i}`, "");
-      }
-    });
-    comparison = await compareRegions(request.compare.regions, scenario, request.compare.zones, store);
-  }
-  let plan: Awaited<ReturnType<typeof planCapacity>> | null = null;
-  if (request.plan) {
-    try {
-      plan = await planCapacity({ ...request.plan, scenario }, store);
-    } catch (err) {
-      relocate(err, "candidates.region", "plan.");
-    }
-  }
+  const comparison = request.compare
+    ? await compareRegions(store, request.compare.regions, scenario, request.compare.zones, "compare.regions")
+    : null;
+  const plan = request.plan ? await underStep("plan", () => planCapacity(store, { ...request.plan!, scenario })) : null;
   return assembleBrief({
     request,
     criteria: describeCriteria(store, scenario),
@@ -119,8 +103,8 @@ export async function buildBrief(request: BriefRequest, opts: { store?: LayerSto
 export interface CreatedBrief { id: string; token: string; title: string; createdAt: string }
 
 /** Makes and stores a brief; returns its id and read token (the token is shown once). */
-export async function createBrief(db: Kysely<Database>, request: BriefRequest, store: LayerStore = layerStore()): Promise<CreatedBrief> {
-  const content = await buildBrief(request, { store });
+export async function createBrief(store: LayerStore, db: Kysely<Database>, request: BriefRequest): Promise<CreatedBrief> {
+  const content = await buildBrief(store, request);
   const r = content.reproducibility;
   const saved = await saveBrief(db, {
     title: content.title, regionName: content.profile.regionName, createdAt: r.generatedAt,
@@ -135,14 +119,14 @@ function asContent(raw: unknown): StrategyBriefContent {
   return c;
 }
 
-/** Opens a stored brief with its read token (BriefNotFound, BriefForbidden). */
+/** Opens a stored brief with its read token (NotFoundError, ForbiddenError). */
 export async function getBrief(db: Kysely<Database>, id: string, token: string): Promise<{ meta: BriefMeta; content: StrategyBriefContent }> {
   const { meta, content } = await loadBrief(db, id, token);
   return { meta, content: asContent(content) };
 }
 
 /** The figures of a stored brief, drawn over the current data build's country outlines. */
-export function briefFiguresFor(content: StrategyBriefContent, store: LayerStore = layerStore()): BriefFigures {
+export function briefFiguresFor(store: LayerStore, content: StrategyBriefContent): BriefFigures {
   return briefFigures(content, { countries: countryOutlines(store) });
 }
 
@@ -156,11 +140,11 @@ export function briefFileName(content: StrategyBriefContent, format: BriefFormat
 }
 
 /** A stored brief as a download: the PDF, or the content (inputs, results, provenance) as JSON. */
-export async function renderBrief(content: StrategyBriefContent, format: BriefFormat): Promise<{ body: Uint8Array; contentType: string; fileName: string }> {
+export async function renderBrief(store: LayerStore, content: StrategyBriefContent, format: BriefFormat): Promise<{ body: Uint8Array; contentType: string; fileName: string }> {
   if (format === "pdf") {
     // Loaded on demand: the PDF renderer is an ES-module graph (see server/reports/pdf/reactPdf.ts).
     const { renderBriefPdf } = await import("@/server/reports/strategy/render");
-    return { body: new Uint8Array(await renderBriefPdf(content, briefFiguresFor(content))), contentType: "application/pdf", fileName: briefFileName(content, "pdf") };
+    return { body: new Uint8Array(await renderBriefPdf(content, briefFiguresFor(store, content))), contentType: "application/pdf", fileName: briefFileName(content, "pdf") };
   }
   return { body: new TextEncoder().encode(JSON.stringify(content, null, 2)), contentType: "application/json; charset=utf-8", fileName: briefFileName(content, "json") };
 }

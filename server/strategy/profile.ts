@@ -8,7 +8,7 @@ import { haversineKm } from "@/data/lib/geo";
 import { SCORE_EXCLUDED } from "@/server/scoring/surfaceScore";
 import type { LayerStore } from "@/server/layers/store";
 import { judge, plausibilityOf, type PlausibilityRule } from "@/server/siting/plausibility";
-import { layerCellColumn } from "@/server/siting/surfaceColumns";
+import { layerCells } from "@/server/siting/modelLayers";
 import { cellAreaKm2, type ResolvedRegion } from "./regions";
 
 /** Layers summarised in every profile (what a strategy team reads first). */
@@ -82,7 +82,7 @@ function weightedQuantile(values: Float64Array, weights: Float64Array, q: number
 function spread(store: LayerStore, region: ResolvedRegion, area: Float64Array, id: string): LayerSpread | null {
   const layer = store.layer(id);
   if (!layer || layer.quality === "missing" || layer.valueType === "categorical") return null;
-  const col = layerCellColumn(store, id);
+  const col = layerCells(store, id);
   if (col.kind !== "numeric") return null;
   const v: number[] = [], w: number[] = [];
   region.cells.forEach((li, k) => {

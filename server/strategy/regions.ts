@@ -8,6 +8,7 @@ import { booleanPointInPolygon, bbox } from "@turf/turf";
 import type { MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
 import type { LayerStore } from "@/server/layers/store";
+import { InputError } from "@/server/errors";
 
 /** Country groups by Natural Earth ADM0_A3 key (as of 2026; EU after Brexit). */
 export const COUNTRY_GROUPS: Record<string, { title: string; members: string[] }> = {
@@ -26,8 +27,6 @@ export const Region = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("polygon"), name: z.string().min(1).max(120).default("Drawn area"), geometry: z.object({ type: z.literal("Polygon"), coordinates: z.array(Ring).min(1).max(50) }).strict() }).strict(),
 ]);
 export type Region = z.infer<typeof Region>;
-
-export class RegionError extends Error {}
 
 export interface ResolvedRegion {
   name: string;
@@ -52,17 +51,18 @@ function cellsOfFeatures(store: LayerStore, set: "countries" | "subdivisions", k
   return out;
 }
 
+/** The region's land cells; an unknown key or an empty area is an InputError with a path inside the region ("key"). */
 export function resolveRegion(store: LayerStore, region: Region): ResolvedRegion {
   let name: string;
   let cells: number[];
   if (region.kind === "country") {
     const f = store.polygons.countries.features.find((x) => x.key === region.key);
-    if (!f) throw new RegionError(`region.key: no country with code ${region.key}`);
+    if (!f) throw new InputError("key", `no country with code ${region.key}`);
     name = f.name;
     cells = cellsOfFeatures(store, "countries", new Set([region.key]));
   } else if (region.kind === "subdivision") {
     const f = store.polygons.subdivisions.features.find((x) => x.key === region.key);
-    if (!f) throw new RegionError(`region.key: no subdivision with key ${region.key} (Natural Earth has states and provinces for the US, Brazil, Canada and Australia)`);
+    if (!f) throw new InputError("key", `no subdivision with key ${region.key} (Natural Earth has states and provinces for the US, Brazil, Canada and Australia)`);
     name = f.name;
     cells = cellsOfFeatures(store, "subdivisions", new Set([region.key]));
   } else if (region.kind === "group") {
@@ -80,7 +80,7 @@ export function resolveRegion(store: LayerStore, region: Region): ResolvedRegion
       if (booleanPointInPolygon([c.lon, c.lat], poly)) cells.push(li);
     }
   }
-  if (!cells.length) throw new RegionError(`region: ${name} contains no land cell of the 0.25° analysis grid`);
+  if (!cells.length) throw new InputError("", `${name} contains no land cell of the 0.25° analysis grid`);
   let area = 0;
   const fraction = store.landFraction();
   for (const li of cells) area += cellAreaKm2(store.grid.centreOfLand(li).lat, store.grid.cellDeg) * fraction[li]!;

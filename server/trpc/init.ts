@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from "@/server/errors";
 import { rateLimiter } from "@/server/http/guard";
 import { operationCost } from "@/server/http/rateLimit";
 import type { Context } from "./context";
@@ -13,12 +14,16 @@ export class RateLimited extends Error {
 
 /**
  * tRPC instance. Validation failures list every offending field path (e.g. `points.3.lat: must be
- * ≤ 90°`) in `message` (see the middleware below) and, over HTTP, in `data.issues`.
+ * ≤ 90°`) in `message` (see the middleware below) and, over HTTP, in `data.issues`; a domain input
+ * error gives its one `{ path, message }` there, a conflict its details in `data.conflict`.
  */
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    const issues = error.cause instanceof ZodError ? describeZodIssues(error.cause) : null;
-    return { ...shape, data: { ...shape.data, issues } };
+    const cause = error.cause;
+    const issues = cause instanceof ZodError ? describeZodIssues(cause)
+      : cause instanceof InputError ? [{ path: cause.path, message: cause.detail }] : null;
+    const conflict = cause instanceof ConflictError ? (cause.details ?? null) : null;
+    return { ...shape, data: { ...shape.data, issues, ...(conflict ? { conflict } : {}) } };
   },
 });
 
@@ -68,7 +73,24 @@ const rateLimit = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   return next();
 });
 
+/**
+ * The app's error model (server/errors.ts) mapped to tRPC codes in one place: an input error is
+ * BAD_REQUEST with its field-named message, the others NOT_FOUND, FORBIDDEN and CONFLICT. Any other
+ * error stays INTERNAL_SERVER_ERROR.
+ */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  const code = cause instanceof InputError ? "BAD_REQUEST"
+    : cause instanceof NotFoundError ? "NOT_FOUND"
+      : cause instanceof ForbiddenError ? "FORBIDDEN"
+        : cause instanceof ConflictError ? "CONFLICT" : null;
+  if (code) throw new TRPCError({ code, message: cause!.message, cause });
+  return result;
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(rateLimit).use(readableValidationErrors);
+export const publicProcedure = t.procedure.use(rateLimit).use(readableValidationErrors).use(domainErrors);
 export const createCallerFactory = t.createCallerFactory;
 export { z };

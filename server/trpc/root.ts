@@ -22,5 +22,5 @@ export const appRouter = router({
 
 export type AppRouter = typeof appRouter;
 
-/** Server-side caller (tests, report rendering): `createCaller({ clientId: "internal" })`. */
+/** Server-side caller (tests, benches): `createCaller(internalContext("test"))` (server/trpc/context.ts). */
 export const createCaller = createCallerFactory(appRouter);

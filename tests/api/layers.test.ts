@@ -2,9 +2,10 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/trpc/root";
+import { internalContext } from "@/server/trpc/context";
 import { PLACES } from "../helpers/places";
 
-const api = createCaller({ clientId: "test" });
+const api = createCaller(internalContext("test"));
 
 const REQUIRED_IDS = [
   "carbon.grid_intensity", "carbon.low_carbon_share", "carbon.marginal_intensity",

@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/trpc/root";
+import { internalContext } from "@/server/trpc/context";
 import { PLACES } from "../helpers/places";
 
-const api = createCaller({ clientId: "test" });
+const api = createCaller(internalContext("test"));
 
 const POWER_LAYERS: Record<string, { unit: string; category: string; quality: string }> = {
   "power.price_usd_per_mwh": { unit: "USD/MWh", category: "power", quality: "proxy" },

@@ -2,8 +2,9 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/trpc/root";
+import { internalContext } from "@/server/trpc/context";
 
-const api = createCaller({ clientId: "test" });
+const api = createCaller(internalContext("test"));
 
 async function trpcError(p: Promise<unknown>): Promise<TRPCError> {
   try {

@@ -11,8 +11,9 @@ import { GET } from "@/app/api/reports/[id]/[format]/route";
 import { fmtFixed, fmtNumber } from "@/server/reports/format";
 import type { Site } from "@/server/schemas/site";
 import { createCaller } from "@/server/trpc/root";
+import { internalContext } from "@/server/trpc/context";
 
-const api = createCaller({ clientId: "test" });
+const api = createCaller(internalContext("test"));
 const XSS = "<script>alert(1)</script>";
 
 async function trpcError(p: Promise<unknown>): Promise<TRPCError> {

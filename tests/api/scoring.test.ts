@@ -2,9 +2,10 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/trpc/root";
+import { internalContext } from "@/server/trpc/context";
 import type { Site } from "@/server/schemas/site";
 
-const api = createCaller({ clientId: "test" });
+const api = createCaller(internalContext("test"));
 const s = (id: string, name: string, lat: number, lon: number): Site => ({ id, name, lat, lon, overrides: {}, origin: "coordinates" });
 const SITES = [
   s("lul", "Luleå", 65.58, 22.15), s("dub", "Dublin", 53.35, -6.26), s("fra", "Frankfurt", 50.11, 8.68),

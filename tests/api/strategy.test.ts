@@ -2,9 +2,10 @@
 import { type TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/trpc/root";
+import { internalContext } from "@/server/trpc/context";
 import type { Scenario } from "@/server/schemas/scenario";
 
-const api = createCaller({ clientId: "test" });
+const api = createCaller(internalContext("test"));
 let scenario: Scenario;
 
 beforeAll(async () => {

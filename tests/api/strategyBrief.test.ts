@@ -10,8 +10,9 @@ import { GET } from "@/app/api/strategy/briefs/[id]/[format]/route";
 import { fmtFixed, fmtNumber } from "@/server/reports/format";
 import type { Scenario } from "@/server/schemas/scenario";
 import { createCaller } from "@/server/trpc/root";
+import { internalContext } from "@/server/trpc/context";
 
-const api = createCaller({ clientId: "test" });
+const api = createCaller(internalContext("test"));
 let scenario: Scenario;
 let brief: { id: string; token: string; title: string };
 

@@ -7,13 +7,15 @@ import { TRPCError } from "@trpc/server";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { surfaceResponse } from "@/server/http/surfaceRoute";
+import { layerStore } from "@/server/layers/bundledStore";
 import { createCallerFactory, router } from "@/server/trpc/init";
+import { internalContext } from "@/server/trpc/context";
 import { surfaceRouter } from "@/server/trpc/routers/surface";
 import type { Scenario } from "@/server/schemas/scenario";
 import { decodeSurface, SURFACE_CONTENT_TYPE } from "@/server/schemas/surfaceFormat";
 
 // The app router mounts this router as `surface`; the test mounts it the same way on its own.
-const api = createCallerFactory(router({ surface: surfaceRouter }))({ clientId: "test" });
+const api = createCallerFactory(router({ surface: surfaceRouter }))(internalContext("test"));
 
 const SCENARIO = {
   id: "api-surface",
@@ -83,7 +85,7 @@ describe("surface.bestLocations", () => {
 });
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  surfaceResponse(new Request("http://localhost/api/surface", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  surfaceResponse(layerStore(), new Request("http://localhost/api/surface", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
 describe("POST /api/surface", () => {
   it("returns the binary surface: one utility byte per criterion and land cell, and the constraint mask", async () => {

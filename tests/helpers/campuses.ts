@@ -9,7 +9,7 @@ import type { LayerStore } from "@/server/layers/store";
 import type { Scenario } from "@/server/schemas/scenario";
 import { SCORE_EXCLUDED } from "@/server/scoring/surfaceScore";
 import { localPercentile, median } from "@/server/siting/localPercentile";
-import { scoredSurfaceFor } from "@/server/siting/surfaceService";
+import { scoredSurfaceFor } from "@/server/siting/surfaceQueries";
 
 export interface Campus { id: string; operator: string; name: string; country: string; lat: number; lon: number; citation_url: string }
 
@@ -33,7 +33,7 @@ export interface CampusFigures {
 }
 
 export async function campusFigures(store: LayerStore, scenario: Scenario, campuses = loadCampuses()): Promise<CampusFigures> {
-  const { scores } = await scoredSurfaceFor(scenario, store);
+  const { scores } = await scoredSurfaceFor(store, scenario);
   const perCampus = campuses.map((c) => {
     const r = localPercentile(store, scores, c.lat, c.lon);
     const li = store.grid.landIndexAt(c.lat, c.lon);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { LayerStore } from "@/server/layers/store";
-import { sampleColumns, toPointSamples, type PointSample } from "@/server/layers/sample";
+import { toPointSamples, type PointSample, type SampleColumns } from "@/server/layers/sample";
+import { sampleLayerColumns } from "@/server/siting/modelLayers";
 
 export const LAYERS_DIR = path.resolve(__dirname, "../../data/layers");
 
@@ -12,13 +13,13 @@ export function testStore(): LayerStore {
 /** Samples one layer at one point and returns the API value object. */
 export function valueAt(layerId: string, p: { lat: number; lon: number }) {
   const s = testStore();
-  const [result] = toPointSamples(s, sampleColumns(s, [p], [layerId]));
+  const [result] = toPointSamples(s, sampleLayerColumns(s, [p], [layerId]));
   return result!.values[0]!;
 }
 
-export function sampleAll(points: { lat: number; lon: number }[], layers: string[]): { refs: ReturnType<typeof sampleColumns>["refs"]; results: PointSample[] } {
+export function sampleAll(points: { lat: number; lon: number }[], layers: string[]): { refs: SampleColumns["refs"]; results: PointSample[] } {
   const s = testStore();
-  const cols = sampleColumns(s, points, layers);
+  const cols = sampleLayerColumns(s, points, layers);
   return { refs: cols.refs, results: toPointSamples(s, cols) };
 }
 

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/server/db";
-import { ProjectForbidden, ProjectNotFound } from "@/server/db/projects";
-import { ReportNotFound } from "@/server/db/reports";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
+import { layerStore } from "@/server/layers/bundledStore";
+import { isToken } from "@/server/schemas/token";
 import { figuresFor, getReport, REPORT_FORMATS } from "@/server/reports/service";
 import { ReportView } from "./ReportView";
 import css from "./report.module.css";
@@ -11,8 +12,6 @@ export const dynamic = "force-dynamic";
 
 // Never indexed, and never sends the token in the address bar to the sites the provenance section links to.
 export const metadata: Metadata = { title: "Siting report · Siting Atlas", robots: { index: false, follow: false }, referrer: "no-referrer" };
-
-const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 
 function Problem({ title, text }: { title: string; text: string }) {
   return (
@@ -31,18 +30,18 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const { id } = await params;
   const sp = await searchParams;
   const token = typeof sp.token === "string" ? sp.token : null;
-  if (!TOKEN.test(id)) notFound();
-  if (!token || !TOKEN.test(token)) return <Problem title="This report needs its link" text="Open the report with the link you were given: it carries the token (?token=…) that opens it." />;
+  if (!isToken(id)) notFound();
+  if (!isToken(token)) return <Problem title="This report needs its link" text="Open the report with the link you were given: it carries the token (?token=…) that opens it." />;
   let report;
   try {
     report = await getReport(await getDb(), id, token);
   } catch (err) {
-    if (err instanceof ReportNotFound || err instanceof ProjectNotFound) notFound();
-    if (err instanceof ProjectForbidden) return <Problem title="Not allowed" text="The token in this link does not open this report." />;
+    if (err instanceof NotFoundError) notFound();
+    if (err instanceof ForbiddenError) return <Problem title="Not allowed" text="The token in this link does not open this report." />;
     throw err;
   }
   const q = `?token=${encodeURIComponent(token)}`;
   const labels: Record<(typeof REPORT_FORMATS)[number], string> = { pdf: "PDF", csv: "CSV (ranking and metrics)", geojson: "GeoJSON (sites)", json: "JSON (scenario and results)" };
   const downloads = REPORT_FORMATS.map((f) => ({ label: labels[f], href: `/api/reports/${encodeURIComponent(id)}/${f}${q}` }));
-  return <ReportView content={report.content} figures={figuresFor(report.content)} downloads={downloads} />;
+  return <ReportView content={report.content} figures={figuresFor(layerStore(), report.content)} downloads={downloads} />;
 }

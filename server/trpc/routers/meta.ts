@@ -1,8 +1,7 @@
 import pkg from "@/package.json";
-import { layerStore } from "@/server/layers/service";
 import { publicProcedure, router } from "../init";
 
 export const metaRouter = router({
   /** App name and version, and the data build's inputs hash (tile cache key, report footers). */
-  version: publicProcedure.query(() => ({ name: pkg.name, version: pkg.version, dataVersion: layerStore().manifest.inputsHash.slice(0, 16) })),
+  version: publicProcedure.query(({ ctx }) => ({ name: pkg.name, version: pkg.version, dataVersion: ctx.layers.manifest.inputsHash.slice(0, 16) })),
 });

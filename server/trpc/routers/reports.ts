@@ -1,22 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { getDb } from "@/server/db";
-import { ProjectForbidden, ProjectNotFound } from "@/server/db/projects";
-import { ReportNotFound } from "@/server/db/reports";
-import { createReport, getReport, projectReports, ReportInputError } from "@/server/reports/service";
+import { createReport, getReport, projectReports } from "@/server/reports/service";
+import { tokenSchema } from "@/server/schemas/token";
 import { publicProcedure, router } from "../init";
 
-const Token = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "must be a 22-character token");
-const Id = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "must be a 22-character id");
+const Token = tokenSchema("token");
+const Id = tokenSchema("id");
 const ScenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, - or _");
-
-/** Maps domain errors to API errors with the reason (input errors name the field). */
-function apiError(err: unknown): never {
-  if (err instanceof ReportInputError) throw new TRPCError({ code: "BAD_REQUEST", message: err.message, cause: err });
-  if (err instanceof ProjectNotFound || err instanceof ReportNotFound) throw new TRPCError({ code: "NOT_FOUND", message: err.message });
-  if (err instanceof ProjectForbidden) throw new TRPCError({ code: "FORBIDDEN", message: err.message });
-  throw err;
-}
 
 export const reportsRouter = router({
   /**
@@ -26,27 +15,9 @@ export const reportsRouter = router({
    */
   create: publicProcedure
     .input(z.object({ projectId: Id, writeToken: Token, scenarioId: ScenarioId }).strict())
-    .mutation(async ({ input }) => {
-      try {
-        return await createReport(await getDb(), input);
-      } catch (err) {
-        apiError(err);
-      }
-    }),
+    .mutation(async ({ ctx, input }) => createReport(ctx.layers, await ctx.db(), input)),
   /** Opens a report with the project's write or share token, or the report's own share token. */
-  get: publicProcedure.input(z.object({ id: Id, token: Token }).strict()).query(async ({ input }) => {
-    try {
-      return await getReport(await getDb(), input.id, input.token);
-    } catch (err) {
-      apiError(err);
-    }
-  }),
+  get: publicProcedure.input(z.object({ id: Id, token: Token }).strict()).query(async ({ ctx, input }) => getReport(await ctx.db(), input.id, input.token)),
   /** A project's reports, newest first (write or share token). */
-  list: publicProcedure.input(z.object({ projectId: Id, token: Token }).strict()).query(async ({ input }) => {
-    try {
-      return { reports: await projectReports(await getDb(), input.projectId, input.token) };
-    } catch (err) {
-      apiError(err);
-    }
-  }),
+  list: publicProcedure.input(z.object({ projectId: Id, token: Token }).strict()).query(async ({ ctx, input }) => ({ reports: await projectReports(await ctx.db(), input.projectId, input.token) })),
 });

@@ -1,8 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { layerStore } from "@/server/layers/service";
-import { ImportRefused, MAX_IMPORT_BYTES } from "@/server/sites/importSites";
-import { importSites, searchPlaces } from "@/server/sites/service";
+import { MAX_IMPORT_BYTES } from "@/server/sites/importSites";
+import { importSites, searchPlaces } from "@/server/sites/siteIntake";
 import { publicProcedure, router } from "../init";
 
 export const sitesRouter = router({
@@ -13,16 +11,9 @@ export const sitesRouter = router({
       // Characters, a little above the byte limit so the size check names the real size.
       content: z.string().min(1, "the file is empty").max(MAX_IMPORT_BYTES + 1024, `files are limited to ${MAX_IMPORT_BYTES / 2 ** 20} MB`),
     }).strict())
-    .mutation(({ input }) => {
-      try {
-        return importSites(layerStore(), input.format, input.content);
-      } catch (err) {
-        if (err instanceof ImportRefused) throw new TRPCError({ code: "BAD_REQUEST", message: `content: ${err.message}`, cause: err });
-        throw err;
-      }
-    }),
+    .mutation(({ ctx, input }) => importSites(ctx.layers, input.format, input.content)),
   /** Places matching a name in the bundled GeoNames gazetteer, largest first. */
   search: publicProcedure
     .input(z.object({ q: z.string().trim().min(2, "type at least 2 characters").max(100), limit: z.number().int().min(1).max(50).default(10) }).strict())
-    .query(({ input }) => searchPlaces(layerStore(), input.q, input.limit)),
+    .query(({ ctx, input }) => searchPlaces(ctx.layers, input.q, input.limit)),
 });

@@ -8,7 +8,8 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type DbConfig } from "@/server/db/connect";
-import { createProject, loadProject, loadShared, ProjectConflict, ProjectForbidden, ProjectNotFound, saveProject } from "@/server/db/projects";
+import { createProject, loadProject, loadShared, saveProject } from "@/server/db/projects";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
 import type { Database } from "@/server/db/schema";
 import type { Site } from "@/server/schemas/site";
 import { postgresUnavailable, startPostgres, type TestPostgres } from "../../helpers/postgres";
@@ -52,16 +53,16 @@ function suite(name: string, config: () => Promise<DbConfig>, cleanup: () => Pro
       const p = await createProject(db, "B");
       expect((await loadProject(db, p.id, p.shareToken)).access).toBe("read");
       expect((await loadShared(db, p.shareToken)).id).toBe(p.id);
-      await expect(loadProject(db, p.id, "x".repeat(22))).rejects.toBeInstanceOf(ProjectForbidden);
-      await expect(saveProject(db, p.id, p.shareToken, 1, { name: "B", sites: [], scenarios: [] })).rejects.toBeInstanceOf(ProjectForbidden);
-      await expect(loadProject(db, "nope", p.writeToken)).rejects.toBeInstanceOf(ProjectNotFound);
+      await expect(loadProject(db, p.id, "x".repeat(22))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(saveProject(db, p.id, p.shareToken, 1, { name: "B", sites: [], scenarios: [] })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(loadProject(db, "nope", p.writeToken)).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it("refuses a save based on an old version (two tabs), keeping the first save intact", async () => {
       const p = await createProject(db, "C");
       await saveProject(db, p.id, p.writeToken, 1, { name: "tab one", sites: [site(1)], scenarios: [] });
       const stale = saveProject(db, p.id, p.writeToken, 1, { name: "tab two", sites: [site(2)], scenarios: [] });
-      await expect(stale).rejects.toBeInstanceOf(ProjectConflict);
+      await expect(stale).rejects.toBeInstanceOf(ConflictError);
       await expect(stale).rejects.toThrow(/now version 2/);
       const { project } = await loadProject(db, p.id, p.writeToken);
       expect(project.name).toBe("tab one");
@@ -75,7 +76,7 @@ function suite(name: string, config: () => Promise<DbConfig>, cleanup: () => Pro
         saveProject(db, p.id, p.writeToken, 1, { name: "y", sites: [site(2)], scenarios: [] }),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-      expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ProjectConflict)).toHaveLength(1);
+      expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ConflictError)).toHaveLength(1);
     });
   });
 }

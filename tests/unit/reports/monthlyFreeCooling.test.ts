@@ -1,6 +1,6 @@
 /** Monthly free-cooling hours: the months add up to the climate model's annual figure, and follow the seasons. */
 import { describe, expect, it } from "vitest";
-import { climateAt } from "@/server/layers/climateAt";
+import { climateAt } from "@/server/layers/climateCells";
 import { freeCoolingHours, HOURS_PER_MONTH } from "@/server/models/climate";
 import { monthlyFreeCoolingHours } from "@/server/reports/monthlyFreeCooling";
 import { testStore } from "../../helpers/layers";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { importCsv, importGeoJson, ImportRefused, MAX_IMPORT_BYTES } from "@/server/sites/importSites";
+import { InputError } from "@/server/errors";
+import { importCsv, importGeoJson, MAX_IMPORT_BYTES } from "@/server/sites/importSites";
 
 const KNOWN = new Set(["power.price_usd_per_mwh", "carbon.grid_intensity"]);
 
@@ -51,7 +52,7 @@ describe("CSV import", () => {
   });
 
   it("refuses a file with no coordinate columns, too many rows, or too many bytes", () => {
-    expect(() => importCsv("name,x1,y1\nA,1,2", KNOWN)).toThrow(ImportRefused);
+    expect(() => importCsv("name,x1,y1\nA,1,2", KNOWN)).toThrow(InputError);
     expect(() => importCsv("name,x1,y1\nA,1,2", KNOWN)).toThrow(/no latitude column/);
     const many = ["name,lat,lon", ...Array.from({ length: 10_001 }, (_, i) => `s${i},1,${(i % 300) / 10}`)].join("\n");
     expect(() => importCsv(many, KNOWN)).toThrow(/10,001 rows; a project holds at most 10,000/);

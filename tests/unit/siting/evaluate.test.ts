@@ -1,6 +1,7 @@
 /** Ranking real candidate sites under a scenario: scores, constraints with reasons, overrides, metrics. */
 import { describe, expect, it } from "vitest";
-import { evaluateSites, ScenarioError } from "@/server/siting/evaluate";
+import { InputError } from "@/server/errors";
+import { evaluateSites } from "@/server/siting/evaluate";
 import { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
 import { testStore } from "../../helpers/layers";
@@ -98,7 +99,7 @@ describe("evaluateSites", () => {
   it("refuses a criterion whose value function does not fit its layer, naming it", () => {
     const sc = scenario();
     sc.criteria[2] = { ...sc.criteria[2]!, valueFunction: { type: "linear", worst: 0, best: 1 } };
-    expect(() => evaluateSites(testStore(), SITES, sc)).toThrow(ScenarioError);
+    expect(() => evaluateSites(testStore(), SITES, sc)).toThrow(InputError);
     expect(() => evaluateSites(testStore(), SITES, sc)).toThrow(/criteria\.2\.valueFunction: "sovereignty.regime" is categorical/);
     const bad = scenario();
     bad.criteria[0] = { ...bad.criteria[0]!, source: "risk.volcano" };

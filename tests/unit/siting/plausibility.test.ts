@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PLAUSIBILITY, describePlausibility, judge, plausibilityOf } from "@/server/siting/plausibility";
-import { bestLocationsFor } from "@/server/siting/surfaceService";
+import { bestLocationsFor } from "@/server/siting/surfaceQueries";
 import { presets } from "@/server/siting/presets";
-import { regionProfile } from "@/server/strategy/service";
+import { regionProfile } from "@/server/strategy/regionalPlanning";
 import { loadCampuses } from "../../helpers/campuses";
 import { testStore } from "../../helpers/layers";
 
@@ -40,7 +40,7 @@ describe("buildability rule", () => {
 
   it("best locations in Sweden only come from buildable cells, each saying what it passed", async () => {
     const scenario = presets(store).find((p) => p.id === "ai-training")!.scenario;
-    const r = await bestLocationsFor({ scenario, region: { kind: "country", country: "SWE" }, count: 5, minDistanceKm: 100, plausibility: DEFAULT_PLAUSIBILITY }, store);
+    const r = await bestLocationsFor(store, { scenario, region: { kind: "country", country: "SWE" }, count: 5, minDistanceKm: 100, plausibility: DEFAULT_PLAUSIBILITY });
     expect(r.locations.length).toBe(5);
     expect(r.implausibleInRegion).toBeGreaterThan(0);
     expect(r.rule).toMatch(/^Buildable: at least 300 MW/);
@@ -48,14 +48,14 @@ describe("buildability rule", () => {
       expect(at(l.lat, l.lon).passed).toBe(true);
       expect(l.plausibility).toMatch(/^Passed: [\d,]+ MW within 100 km; nearest city/);
     }
-    const off = await bestLocationsFor({ scenario, region: { kind: "country", country: "SWE" }, count: 5, minDistanceKm: 100, plausibility: { ...DEFAULT_PLAUSIBILITY, enabled: false } }, store);
+    const off = await bestLocationsFor(store, { scenario, region: { kind: "country", country: "SWE" }, count: 5, minDistanceKm: 100, plausibility: { ...DEFAULT_PLAUSIBILITY, enabled: false } });
     expect(off.implausibleInRegion).toBe(0);
     expect(off.locations[0]!.plausibility).toMatch(/rule off/);
   }, 120_000);
 
   it("strategy zones in Sweden avoid the mountains along the Norwegian border and state the rule", async () => {
     const scenario = presets(store).find((p) => p.id === "ai-training")!.scenario;
-    const profile = await regionProfile({ kind: "country", key: "SWE" }, scenario, { count: 8, minDistanceKm: 150, minAreaKm2: 1000, topShare: 0.15, plausibility: DEFAULT_PLAUSIBILITY }, store);
+    const profile = await regionProfile(store, { kind: "country", key: "SWE" }, scenario, { count: 8, minDistanceKm: 150, minAreaKm2: 1000, topShare: 0.15, plausibility: DEFAULT_PLAUSIBILITY });
     expect(profile.zones.length).toBeGreaterThan(1);
     expect(profile.plausibility.text).toMatch(/^Buildable/);
     for (const z of profile.zones) {

@@ -15,7 +15,7 @@ import { BriefRequest } from "@/server/strategy/briefRequest";
 import { regionRaster } from "@/server/strategy/briefService";
 import type { RegionProfile } from "@/server/strategy/profile";
 import { resolveRegion } from "@/server/strategy/regions";
-import type { PlanOutput } from "@/server/strategy/service";
+import type { PlanOutput } from "@/server/strategy/regionalPlanning";
 import { SCORE_EXCLUDED } from "@/server/scoring/surfaceScore";
 import { testStore } from "../../helpers/layers";
 

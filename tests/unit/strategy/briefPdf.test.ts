@@ -46,8 +46,8 @@ beforeAll(async () => {
       rule: { kind: "any" }, objective: "co2",
     },
   });
-  content = await buildBrief(request, { store, generatedAt: "2026-01-02T03:04:05.000Z" });
-  const pdf = await renderBriefPdf(content, briefFiguresFor(content, store));
+  content = await buildBrief(store, request, { generatedAt: "2026-01-02T03:04:05.000Z" });
+  const pdf = await renderBriefPdf(content, briefFiguresFor(store, content));
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const file = path.join(OUT, "brief-sample.pdf");
@@ -87,7 +87,7 @@ describe("strategy brief PDF", () => {
   });
 
   it("is made again from its stored inputs with the same numbers (bar the solver's wall time)", async () => {
-    const again = await buildBrief(BriefRequest.parse(JSON.parse(JSON.stringify(content.inputs))), { store: testStore(), generatedAt: content.reproducibility.generatedAt });
+    const again = await buildBrief(testStore(), BriefRequest.parse(JSON.parse(JSON.stringify(content.inputs))), { generatedAt: content.reproducibility.generatedAt });
     const strip = (c: StrategyBriefContent) => ({ ...c, plan: c.plan && { ...c.plan, solver: { ...c.plan.solver, seconds: 0 } } });
     expect(strip(again)).toEqual(strip(content));
   }, 60_000);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cellAreaKm2, Region, RegionError, resolveRegion } from "@/server/strategy/regions";
+import { InputError } from "@/server/errors";
+import { cellAreaKm2, Region, resolveRegion } from "@/server/strategy/regions";
 import { testStore } from "../../helpers/layers";
 
 describe("regions", () => {
@@ -27,7 +28,7 @@ describe("regions", () => {
   });
 
   it("names an unknown country and an all-sea polygon", () => {
-    expect(() => resolveRegion(testStore(), { kind: "country", key: "XYZ" })).toThrow(RegionError);
+    expect(() => resolveRegion(testStore(), { kind: "country", key: "XYZ" })).toThrow(InputError);
     expect(() => resolveRegion(testStore(), Region.parse({ kind: "polygon", geometry: { type: "Polygon", coordinates: [[[-40, 30], [-39, 30], [-39, 31], [-40, 30]]] } }))).toThrow(/no land cell/);
   });
 });

@@ -5,19 +5,20 @@
  * what the utilities depend on.
  */
 import { describe, expect, it } from "vitest";
-import { climateAtLandCell, climateInputs, newClimate } from "@/server/layers/modelGrids";
+import { InputError } from "@/server/errors";
+import { climateAtLandCell, climateInputs, newClimate } from "@/server/layers/climateCells";
 import { computeSiteMetrics, prepareSiteMarket } from "@/server/models/siteMetrics";
 import { coolingModelInto } from "@/server/models/cooling/pue";
 import { createCoolingResult } from "@/server/models/cooling/model";
-import { evaluateSites, ScenarioError } from "@/server/siting/evaluate";
+import { evaluateSites } from "@/server/siting/evaluate";
 import { computeSurface, surfaceKey, type Surface } from "@/server/siting/surface";
-import { layerCellColumn } from "@/server/siting/surfaceColumns";
+import { layerCells } from "@/server/siting/modelLayers";
 import { utilityFunction } from "@/server/siting/utility";
 import { bitAt, QUANT_MISSING } from "@/server/schemas/surfaceFormat";
 import { SCORE_EXCLUDED, scoreSurface } from "@/server/scoring/surfaceScore";
 import { testStore } from "../../helpers/layers";
 import { PLACES } from "../../helpers/places";
-import { CACHE_DIR, CARBON, PRICE, RISK, scenario } from "./helpers";
+import { CARBON, PRICE, RISK, scenario } from "./helpers";
 
 const store = testStore();
 const g = store.grid;
@@ -32,7 +33,7 @@ const scores = (s: Surface, sc: ReturnType<typeof scenario>) =>
 describe("computeSurface: layers", () => {
   it("scores a Norwegian cell above a Polish one on grid carbon, as site ranking does at the cell centres", async () => {
     const sc = scenario([CARBON]);
-    const s = await computeSurface(store, sc, { cacheDir: CACHE_DIR });
+    const s = await computeSurface(store, sc);
     expect(s.header.n).toBe(g.landCells);
     expect(s.utilities.length).toBe(g.landCells);
     const oslo = cellOf(PLACES.oslo), warsaw = cellOf(PLACES.warsaw);
@@ -51,7 +52,7 @@ describe("computeSurface: layers", () => {
 
   it("masks the cells a constraint excludes, including cells whose value is missing", async () => {
     const sc = scenario([{ ...CARBON, constraints: [{ kind: "excludeAbove", value: 300 }] }, PRICE]);
-    const s = await computeSurface(store, sc, { cacheDir: CACHE_DIR });
+    const s = await computeSurface(store, sc);
     const bits = s.excludedBy[0]!;
     expect(s.excludedBy[1]).toBeNull();
     const oslo = cellOf(PLACES.oslo), warsaw = cellOf(PLACES.warsaw);
@@ -61,7 +62,7 @@ describe("computeSurface: layers", () => {
     expect(sc1[warsaw]).toBe(SCORE_EXCLUDED);
     expect(sc1[oslo]!).toBeGreaterThan(0);
     // The mask is exactly: value > 300 or no value.
-    const col = layerCellColumn(store, "carbon.grid_intensity");
+    const col = layerCells(store, "carbon.grid_intensity");
     if (col.kind !== "numeric") throw new Error("numeric expected");
     let expected = 0;
     for (let li = 0; li < g.landCells; li++) {
@@ -76,7 +77,7 @@ describe("computeSurface: layers", () => {
 
   it("keeps a constraint-only criterion (weight 0) out of the score but in the mask", async () => {
     const sc = scenario([{ id: "regime", source: "sovereignty.regime", weight: 0, valueFunction: { type: "categorical", utilities: { eu_eea_gdpr: 1 } }, constraints: [{ kind: "allowedValues", values: ["eu_eea_gdpr"] }] }, CARBON]);
-    const s = await computeSurface(store, sc, { cacheDir: CACHE_DIR });
+    const s = await computeSurface(store, sc);
     const sc1 = scores(s, sc);
     expect(sc1[cellOf(PLACES.oslo)]!).toBeGreaterThan(0.9); // Norway is in the EEA
     expect(sc1[cellOf(PLACES.paris)]!).toBeGreaterThan(0.5);
@@ -87,14 +88,14 @@ describe("computeSurface: layers", () => {
   });
 
   it("leaves missing utilities missing: unscored under 'exclude', scored on the rest under 'renormalize'", async () => {
-    const carbon = layerCellColumn(store, "carbon.grid_intensity");
-    const price = layerCellColumn(store, "power.price_usd_per_mwh");
+    const carbon = layerCells(store, "carbon.grid_intensity");
+    const price = layerCells(store, "power.price_usd_per_mwh");
     if (carbon.kind !== "numeric" || price.kind !== "numeric") throw new Error("numeric expected");
     let li = -1;
     for (let i = 0; i < g.landCells; i++) if (Number.isNaN(carbon.values[i]!) && !Number.isNaN(price.values[i]!)) { li = i; break; }
     expect(li).toBeGreaterThanOrEqual(0);
     const exclude = scenario([CARBON, PRICE]);
-    const s = await computeSurface(store, exclude, { cacheDir: CACHE_DIR });
+    const s = await computeSurface(store, exclude);
     expect(utility(s, 0, li)).toBeNull();
     expect(s.header.criteria[0]!.missingCells).toBeGreaterThan(0);
     expect(Number.isNaN(scores(s, exclude)[li]!)).toBe(true);
@@ -104,10 +105,10 @@ describe("computeSurface: layers", () => {
   });
 
   it("names the field of a criterion the data cannot serve", async () => {
-    await expect(computeSurface(store, scenario([{ ...CARBON, source: "risk.volcano" }]), { cacheDir: null })).rejects.toThrow(ScenarioError);
-    await expect(computeSurface(store, scenario([{ ...CARBON, source: "risk.volcano" }]), { cacheDir: null })).rejects.toThrow(/^criteria\.0\.source: unknown layer or metric/);
-    await expect(computeSurface(store, scenario([{ ...CARBON, source: "sovereignty.regime" }]), { cacheDir: null })).rejects.toThrow(/^criteria\.0\.valueFunction/);
-    await expect(computeSurface(store, scenario([{ ...CARBON, source: "risk.climate_readiness" }]), { cacheDir: null })).rejects.toThrow(/^criteria\.0\.source: layer "risk.climate_readiness" has no data/);
+    await expect(computeSurface(store, scenario([{ ...CARBON, source: "risk.volcano" }]))).rejects.toThrow(InputError);
+    await expect(computeSurface(store, scenario([{ ...CARBON, source: "risk.volcano" }]))).rejects.toThrow(/^criteria\.0\.source: unknown layer or metric/);
+    await expect(computeSurface(store, scenario([{ ...CARBON, source: "sovereignty.regime" }]))).rejects.toThrow(/^criteria\.0\.valueFunction/);
+    await expect(computeSurface(store, scenario([{ ...CARBON, source: "risk.climate_readiness" }]))).rejects.toThrow(/^criteria\.0\.source: layer "risk.climate_readiness" has no data/);
   });
 });
 
@@ -145,7 +146,7 @@ describe("computeSurface: metrics", () => {
       wide("rtt", "metric.rtt_mean_ms", 300, 1),
       { id: "fit", source: "metric.jurisdiction_fit", weight: 1, valueFunction: { type: "categorical", utilities: { allowed: 1, conditional: 0.5, excluded: 0 } } },
     ], { market: { name: "EU", points: [{ name: "Frankfurt", lat: 50.11, lon: 8.68, weight: 1 }], rule: { kind: "eu_gdpr_transfer" } }, cfeShare: 0.4 });
-    const s = await computeSurface(store, sc, { cacheDir: CACHE_DIR });
+    const s = await computeSurface(store, sc);
     const market = prepareSiteMarket(sc.market);
     const inputs = climateInputs(store);
     const climate = newClimate();
@@ -177,7 +178,7 @@ describe("computeSurface: metrics", () => {
   it("serves every utilisation from one cooling grid: PUE shifts by the fixed overhead only", { timeout: 180_000 }, async () => {
     const pue = { id: "pue", source: "metric.pue", weight: 1, valueFunction: { type: "linear", worst: 1.6, best: 1.0 } };
     const low = scenario([pue], { loadProfile: { itMw: 200, utilisation: 0.3, cooling: "dry_cooler_liquid" } });
-    const s = await computeSurface(store, low, { cacheDir: CACHE_DIR });
+    const s = await computeSurface(store, low);
     const inputs = climateInputs(store);
     const climate = newClimate();
     const r = createCoolingResult();

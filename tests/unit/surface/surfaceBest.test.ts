@@ -3,14 +3,15 @@
  * excluded or unscored cell, in score order, deterministic.
  */
 import { describe, expect, it } from "vitest";
+import { InputError } from "@/server/errors";
 import { haversineKm } from "@/data/lib/geo";
 import { computeSurface, type Surface } from "@/server/siting/surface";
-import { bestLocations, BestLocationsError, type SurfaceGeography } from "@/server/siting/surfaceBest";
-import { cellCentres } from "@/server/siting/surfaceColumns";
+import { bestLocations, type SurfaceGeography } from "@/server/siting/surfaceBest";
+import { cellCentres } from "@/server/layers/cellColumns";
 import { SCORE_EXCLUDED, scoreSurface } from "@/server/scoring/surfaceScore";
 import { bitAt } from "@/server/schemas/surfaceFormat";
 import { testStore } from "../../helpers/layers";
-import { CACHE_DIR, CARBON, PRICE, RISK, scenario } from "./helpers";
+import { CARBON, PRICE, RISK, scenario } from "./helpers";
 
 const store = testStore();
 const { lat, lon } = cellCentres(store);
@@ -22,7 +23,7 @@ const geo: SurfaceGeography = {
 };
 const sc = scenario([{ ...CARBON, weight: 3, constraints: [{ kind: "excludeAbove", value: 250 }] }, PRICE, RISK], { missing: "renormalize" });
 let surface: Surface;
-const get = async () => (surface ??= await computeSurface(store, sc, { cacheDir: CACHE_DIR }));
+const get = async () => (surface ??= await computeSurface(store, sc));
 const base = { weights: sc.criteria.map((c) => c.weight), missing: sc.missing, method: "wsm" as const };
 
 describe("bestLocations", () => {
@@ -106,7 +107,7 @@ describe("bestLocations", () => {
 
   it("names an unknown country", async () => {
     const s = await get();
-    expect(() => bestLocations(s, geo, { ...base, region: { kind: "country", country: "XXX" }, count: 3, minDistanceKm: 0 })).toThrow(BestLocationsError);
+    expect(() => bestLocations(s, geo, { ...base, region: { kind: "country", country: "XXX" }, count: 3, minDistanceKm: 0 })).toThrow(InputError);
     expect(() => bestLocations(s, geo, { ...base, region: { kind: "country", country: "XXX" }, count: 3, minDistanceKm: 0 })).toThrow(/^region\.country: unknown country "XXX"/);
   });
 });

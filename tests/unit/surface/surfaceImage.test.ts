@@ -4,7 +4,7 @@
  * position, and the three kinds of cell drawn distinctly.
  */
 import { describe, expect, it } from "vitest";
-import { landMaskBits } from "@/server/siting/surfaceColumns";
+import { landMaskBits } from "@/server/layers/cellColumns";
 import { RAMP_RGBA, EXCLUDED_DARK, EXCLUDED_LIGHT } from "@/components/surface/ramp";
 import { landCellAt, paintSurface, surfaceImageLayout } from "@/components/surface/surfaceImage";
 import type { SurfaceGrid } from "@/server/schemas/surfaceFormat";

@@ -8,7 +8,7 @@ import { encodeSurface } from "@/server/schemas/surfaceFormat";
 import type { FromWorker, ToWorker } from "@/components/surface/workerProtocol";
 import { testStore } from "../../helpers/layers";
 import { PLACES } from "../../helpers/places";
-import { CACHE_DIR, CARBON, PRICE, scenario } from "./helpers";
+import { CARBON, PRICE, scenario } from "./helpers";
 
 const received: FromWorker[] = [];
 const scope: { onmessage: ((e: { data: ToWorker }) => void) | null; postMessage(m: FromWorker): void } = {
@@ -27,7 +27,7 @@ beforeAll(async () => {
 describe("surface worker", () => {
   it("loads, scores the latest weights of a burst, and probes cells", async () => {
     const sc = scenario([{ ...CARBON, constraints: [{ kind: "excludeAbove", value: 400 }] }, PRICE]);
-    const bytes = encodeSurface(await computeSurface(testStore(), sc, { cacheDir: CACHE_DIR }));
+    const bytes = encodeSurface(await computeSurface(testStore(), sc));
     send({ type: "load", seq: 1, buffer: bytes.slice().buffer });
     const loaded = received.find((m) => m.type === "loaded");
     expect(loaded?.type === "loaded" && loaded.width).toBe(1440);

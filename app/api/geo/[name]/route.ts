@@ -1,5 +1,6 @@
+import { problem } from "@/server/http/problem";
 import { layerAsset } from "@/server/layers/assets";
-import { layerStore } from "@/server/layers/service";
+import { layerStore } from "@/server/layers/bundledStore";
 
 export const runtime = "nodejs";
 
@@ -7,7 +8,7 @@ export const runtime = "nodejs";
 export async function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
   const { name } = await ctx.params;
   const asset = layerAsset(layerStore(), name);
-  if (!asset) return Response.json({ error: `unknown geo asset "${name}"` }, { status: 404 });
+  if (!asset) return problem(404, `name: unknown geo asset "${name}"`);
   const etag = `"${asset.sha256.slice(0, 32)}"`;
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304 });
   return new Response(new Uint8Array(asset.body), {

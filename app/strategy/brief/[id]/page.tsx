@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/server/db";
-import { BriefForbidden, BriefNotFound } from "@/server/db/briefs";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
+import { layerStore } from "@/server/layers/bundledStore";
+import { isToken } from "@/server/schemas/token";
 import { BRIEF_FORMATS, briefFiguresFor, getBrief } from "@/server/strategy/briefService";
 import css from "@/app/reports/[id]/report.module.css";
 import { BriefView } from "./BriefView";
@@ -10,8 +12,6 @@ export const dynamic = "force-dynamic";
 
 // Never indexed, and never sends the token in the address bar to the sites the provenance section links to.
 export const metadata: Metadata = { title: "Strategy brief · Siting Atlas", robots: { index: false, follow: false }, referrer: "no-referrer" };
-
-const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 
 function Problem({ title, text }: { title: string; text: string }) {
   return (
@@ -30,18 +30,18 @@ export default async function BriefPage({ params, searchParams }: { params: Prom
   const { id } = await params;
   const sp = await searchParams;
   const token = typeof sp.token === "string" ? sp.token : null;
-  if (!TOKEN.test(id)) notFound();
-  if (!token || !TOKEN.test(token)) return <Problem title="This brief needs its link" text="Open the brief with the link you were given: it carries the token (?token=…) that opens it." />;
+  if (!isToken(id)) notFound();
+  if (!isToken(token)) return <Problem title="This brief needs its link" text="Open the brief with the link you were given: it carries the token (?token=…) that opens it." />;
   let brief;
   try {
     brief = await getBrief(await getDb(), id, token);
   } catch (err) {
-    if (err instanceof BriefNotFound) notFound();
-    if (err instanceof BriefForbidden) return <Problem title="Not allowed" text="The token in this link does not open this strategy brief." />;
+    if (err instanceof NotFoundError) notFound();
+    if (err instanceof ForbiddenError) return <Problem title="Not allowed" text="The token in this link does not open this strategy brief." />;
     throw err;
   }
   const q = `?token=${encodeURIComponent(token)}`;
   const labels: Record<(typeof BRIEF_FORMATS)[number], string> = { pdf: "PDF", json: "JSON (inputs and results)" };
   const downloads = BRIEF_FORMATS.map((f) => ({ label: labels[f], href: `/api/strategy/briefs/${encodeURIComponent(id)}/${f}${q}` }));
-  return <BriefView content={brief.content} figures={briefFiguresFor(brief.content)} downloads={downloads} />;
+  return <BriefView content={brief.content} figures={briefFiguresFor(layerStore(), brief.content)} downloads={downloads} />;
 }

@@ -1,7 +1,6 @@
 import { getDb } from "@/server/db";
-import { ProjectForbidden, ProjectNotFound } from "@/server/db/projects";
-import { ReportNotFound } from "@/server/db/reports";
 import { serveStoredDocument } from "@/server/http/storedDocument";
+import { layerStore } from "@/server/layers/bundledStore";
 import { getReport, REPORT_FORMATS, renderReport } from "@/server/reports/service";
 
 export const runtime = "nodejs";
@@ -20,8 +19,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string; for
     formats: REPORT_FORMATS,
     tokenHeader: "x-report-token",
     tokenHint: "give the report's share token or the project's token",
-    render: async (reportId, token, f) => renderReport((await getReport(await getDb(), reportId, token)).content, f),
-    isNotFound: (err) => err instanceof ReportNotFound || err instanceof ProjectNotFound,
-    isForbidden: (err) => err instanceof ProjectForbidden,
+    render: async (reportId, token, f) => renderReport(layerStore(), (await getReport(await getDb(), reportId, token)).content, f),
   });
 }

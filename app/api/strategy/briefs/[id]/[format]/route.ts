@@ -1,6 +1,6 @@
 import { getDb } from "@/server/db";
-import { BriefForbidden, BriefNotFound } from "@/server/db/briefs";
 import { serveStoredDocument } from "@/server/http/storedDocument";
+import { layerStore } from "@/server/layers/bundledStore";
 import { BRIEF_FORMATS, getBrief, renderBrief } from "@/server/strategy/briefService";
 
 export const runtime = "nodejs";
@@ -19,8 +19,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string; for
     formats: BRIEF_FORMATS,
     tokenHeader: "x-brief-token",
     tokenHint: "give the brief's read token",
-    render: async (briefId, token, f) => renderBrief((await getBrief(await getDb(), briefId, token)).content, f),
-    isNotFound: (err) => err instanceof BriefNotFound,
-    isForbidden: (err) => err instanceof BriefForbidden,
+    render: async (briefId, token, f) => renderBrief(layerStore(), (await getBrief(await getDb(), briefId, token)).content, f),
   });
 }

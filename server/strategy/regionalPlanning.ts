@@ -4,21 +4,19 @@
  */
 import { z } from "zod";
 import { DEFAULT_PLAUSIBILITY, PlausibilityRule } from "@/server/siting/plausibility";
-import { layerStore } from "@/server/layers/service";
+import { InputError, inputsUnderSync } from "@/server/errors";
 import type { LayerStore } from "@/server/layers/store";
 import { jurisdictionFit, JurisdictionRule, type Localization, type Regime } from "@/server/models/jurisdiction";
 import { rttBetweenMs } from "@/server/models/latency";
 import { LatLon } from "@/server/schemas/geo";
 import { Scenario } from "@/server/schemas/scenario";
 import { Site } from "@/server/schemas/site";
-import { evaluateSites, ScenarioError } from "@/server/siting/evaluate";
-import { scoredSurfaceFor, SurfaceInputError } from "@/server/siting/surfaceService";
+import { evaluateSites } from "@/server/siting/evaluate";
+import { scoredSurfaceFor } from "@/server/siting/surfaceQueries";
 import { solvePlan, type PlanCandidate, type PlanDemand, type PlanResult } from "./capacityPlan";
 import { solveLp } from "./highs";
 import { profileRegion, type RegionProfile, type ZoneOptions } from "./profile";
-import { Region, RegionError, resolveRegion } from "./regions";
-
-export class StrategyInputError extends Error {}
+import { Region, resolveRegion, type ResolvedRegion } from "./regions";
 
 export const ZoneOptionsInput = z.object({
   count: z.number().int().min(1).max(500).default(10),
@@ -29,29 +27,24 @@ export const ZoneOptionsInput = z.object({
   plausibility: PlausibilityRule.default(DEFAULT_PLAUSIBILITY),
 }).strict();
 
-async function guard<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof RegionError || err instanceof StrategyInputError) throw new StrategyInputError(err.message);
-    if (err instanceof SurfaceInputError) throw new StrategyInputError(`scenario.${err.message}`);
-    if (err instanceof ScenarioError) throw new StrategyInputError(`scenario.${err.message}`);
-    throw err;
-  }
+/** Profiles a region already resolved to its land cells (the scenario's errors are under "scenario"). */
+async function profileResolved(store: LayerStore, resolved: ResolvedRegion, scenario: Scenario, zones: ZoneOptions) {
+  const { scores, method, fallback } = await scoredSurfaceFor(store, scenario);
+  return { ...profileRegion(store, resolved, scores, zones), method, methodNote: fallback };
 }
 
-export async function regionProfile(region: Region, scenario: Scenario, zones: ZoneOptions, store: LayerStore = layerStore()): Promise<RegionProfile & { method: string; methodNote: string | null }> {
-  return guard(async () => {
-    const resolved = resolveRegion(store, region);
-    const { scores, method, fallback } = await scoredSurfaceFor(scenario, store);
-    return { ...profileRegion(store, resolved, scores, zones), method, methodNote: fallback };
-  });
+/** Suitability profile of one region; a bad region is an InputError under `regionPath`. */
+export async function regionProfile(store: LayerStore, region: Region, scenario: Scenario, zones: ZoneOptions, regionPath = "region"): Promise<RegionProfile & { method: string; methodNote: string | null }> {
+  const resolved = inputsUnderSync(regionPath, () => resolveRegion(store, region));
+  return profileResolved(store, resolved, scenario, zones);
 }
 
 /** Profiles several regions with the same scenario and ranks them: best zone first, then the median. */
-export async function compareRegions(regions: Region[], scenario: Scenario, zones: ZoneOptions, store: LayerStore = layerStore()) {
+export async function compareRegions(store: LayerStore, regions: Region[], scenario: Scenario, zones: ZoneOptions, regionsPath = "regions") {
+  // Every region is resolved before any is profiled, so a bad third region fails fast.
+  const resolved = regions.map((r, i) => inputsUnderSync(`${regionsPath}.${i}`, () => resolveRegion(store, r)));
   const profiles = [];
-  for (const r of regions) profiles.push(await regionProfile(r, scenario, zones, store));
+  for (const r of resolved) profiles.push(await profileResolved(store, r, scenario, zones));
   const key = (p: RegionProfile) => [p.zones[0]?.meanScore ?? -1, p.medianScore ?? -1] as const;
   const order = profiles.map((p, i) => ({ p, i })).sort((a, b) => key(b.p)[0] - key(a.p)[0] || key(b.p)[1] - key(a.p)[1]);
   return order.map(({ p, i }, rank) => ({ rank: rank + 1, input: i, profile: p }));
@@ -95,19 +88,19 @@ function perMwFigures(store: LayerStore, points: { id: string; name: string; lat
   });
 }
 
-export async function planCapacity(input: PlanInput, store: LayerStore = layerStore()): Promise<PlanOutput> {
-  return guard(async () => {
+/** A capacity plan; input errors are under the plan's own fields ("candidates.region.key", "markets"). */
+export async function planCapacity(store: LayerStore, input: PlanInput): Promise<PlanOutput> {
     const { scenario } = input;
     let points: { id: string; name: string; lat: number; lon: number }[];
     if (input.candidates.kind === "zones") {
-      const profile = await regionProfile(input.candidates.region, scenario, input.candidates.zones, store);
-      if (!profile.zones.length) throw new StrategyInputError(`candidates.region: ${profile.name} has no zone passing the constraints and the buildability rule at these settings (lower minAreaKm2, raise topShare or relax zones.plausibility)`);
+      const profile = await regionProfile(store, input.candidates.region, scenario, input.candidates.zones, "candidates.region");
+      if (!profile.zones.length) throw new InputError("candidates.region", `${profile.name} has no zone passing the constraints and the buildability rule at these settings (lower minAreaKm2, raise topShare or relax zones.plausibility)`);
       points = profile.zones.map((z) => ({ id: `zone-${z.rank}`, name: `Zone ${z.rank} (${z.country ?? "?"})`, lat: z.lat, lon: z.lon }));
     } else points = input.candidates.sites;
 
     const figures = perMwFigures(store, points, scenario);
     const usable = figures.filter((f) => f.perMw !== null && !f.site.excluded);
-    if (!usable.length) throw new StrategyInputError(`candidates: no candidate has the climate and carbon data needed (${figures[0]?.missing ?? "excluded by the scenario's constraints"})`);
+    if (!usable.length) throw new InputError("candidates", `no candidate has the climate and carbon data needed (${figures[0]?.missing ?? "excluded by the scenario's constraints"})`);
     const sovereignty = evaluateSites(store, usable.map((f) => ({ id: f.site.id, name: f.site.name, lat: f.site.lat, lon: f.site.lon, overrides: {}, origin: "coordinates" as const })), {
       ...scenario,
       criteria: [
@@ -166,5 +159,4 @@ export async function planCapacity(input: PlanInput, store: LayerStore = layerSt
       baseline: { description: "All capacity built at the demand markets, split by their demand shares, with the same load profile.", totals: baseline },
       savings: { co2_t: baseline.co2_t - result.totals.co2_t, water_m3: baseline.water_m3 - result.totals.water_m3, grid_mwh: baseline.grid_mwh - result.totals.grid_mwh },
     };
-  });
 }

@@ -1,49 +1,25 @@
 /**
- * The suitability surface as the API uses it: the process-wide layer store and surface cache, the
- * binary (with its gzip, computed once per surface) and "find best locations". Scenario problems
- * become {@link SurfaceInputError}s naming the field.
+ * Queries on the suitability surface: the binary the map paints (with its gzip, computed once per
+ * surface), "find best locations", and every cell's score for regional profiles. One process-wide
+ * surface cache keyed by data build and scenario. Scenario problems are input errors under
+ * `scenario.` where the scenario is part of a larger input.
  */
 import { gzipSync } from "node:zlib";
-import { env } from "@/server/env";
-import { layerStore } from "@/server/layers/service";
 import type { LayerStore } from "@/server/layers/store";
 import { COOLING_ARCHETYPE_IDS } from "@/server/models/cooling/archetypes";
-import { ScoringError } from "@/server/scoring";
+import { inputsUnder } from "@/server/errors";
 import type { Scenario } from "@/server/schemas/scenario";
 import { encodeSurface } from "@/server/schemas/surfaceFormat";
-import { scoreSurface, SurfaceWeightError } from "@/server/scoring/surfaceScore";
-import { ScenarioError } from "./evaluate";
+import { scoreSurface } from "@/server/scoring/surfaceScore";
 import { SurfaceCache, type Surface } from "./surface";
 import { judge, plausibilityOf, type PlausibilityRule } from "./plausibility";
-import { bestLocations, BestLocationsError, type BestLocationsInput, type BestLocationsResult, type Eligibility, type SurfaceGeography } from "./surfaceBest";
-import { cellCentres, coolingCells } from "./surfaceColumns";
-
-/** A problem with the request (not a server fault): `path` names the field, relative to the request body. */
-export class SurfaceInputError extends Error {
-  constructor(readonly path: string, readonly detail: string) {
-    super(path ? `${path}: ${detail}` : detail);
-  }
-}
+import { bestLocations, type BestLocationsInput, type BestLocationsResult, type Eligibility, type SurfaceGeography } from "./surfaceBest";
+import { cellCentres } from "@/server/layers/cellColumns";
+import { coolingCells } from "./coolingGrid";
 
 const cache = new SurfaceCache();
 const encoded = new WeakMap<Surface, { bytes: Uint8Array; gzip: Uint8Array | null }>();
 
-function cacheDir(): string {
-  return env().CACHE_DIR;
-}
-
-/** Scenario and market errors as input errors, the path prefixed with `prefix` ("" or "scenario."). */
-async function guard<T>(prefix: string, fn: () => Promise<T> | T): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof ScenarioError) throw new SurfaceInputError(`${prefix}${err.path}`, err.message.slice(err.path.length + 2));
-    if (err instanceof BestLocationsError) throw new SurfaceInputError(err.path, err.message.slice(err.path.length + 2));
-    if (err instanceof SurfaceWeightError) throw new SurfaceInputError(`${prefix}criteria`, err.message);
-    if (err instanceof ScoringError) throw new SurfaceInputError(prefix.replace(/\.$/, ""), err.message);
-    throw err;
-  }
-}
 
 export interface SurfaceBinary {
   key: string;
@@ -58,9 +34,9 @@ export interface SurfaceBinary {
 }
 
 /** The binary surface of a validated scenario, from the cache when it has it. */
-export async function surfaceBinaryFor(scenario: Scenario, store: LayerStore = layerStore()): Promise<SurfaceBinary> {
+export async function surfaceBinaryFor(store: LayerStore, scenario: Scenario): Promise<SurfaceBinary> {
   const t0 = performance.now();
-  const { surface, cached } = await guard("", () => cache.get(store, scenario, { cacheDir: cacheDir() }));
+  const { surface, cached } = await cache.get(store, scenario);
   let e = encoded.get(surface);
   if (!e) {
     const bytes = encodeSurface(surface);
@@ -89,11 +65,11 @@ export function eligibilityOf(store: LayerStore, rule: PlausibilityRule): Eligib
 }
 
 /** The best cells of the scenario's surface in a region (server/siting/surfaceBest.ts). */
-export async function bestLocationsFor(input: BestLocationsInput, store: LayerStore = layerStore()): Promise<BestLocationsResult> {
+export async function bestLocationsFor(store: LayerStore, input: BestLocationsInput): Promise<BestLocationsResult> {
   const scenario = input.scenario;
-  const { surface } = await guard("scenario.", () => cache.get(store, scenario, { cacheDir: cacheDir() }));
+  const { surface } = await inputsUnder("scenario", () => cache.get(store, scenario));
   const m = scenario.method;
-  return guard("scenario.", () => bestLocations(surface, geographyOf(store), {
+  return bestLocations(surface, geographyOf(store), {
     weights: scenario.criteria.map((c) => c.weight),
     missing: scenario.missing,
     method: m.method,
@@ -102,7 +78,7 @@ export async function bestLocationsFor(input: BestLocationsInput, store: LayerSt
     count: input.count,
     minDistanceKm: input.minDistanceKm,
     eligibility: eligibilityOf(store, input.plausibility),
-  }));
+  });
 }
 
 /**
@@ -111,22 +87,22 @@ export async function bestLocationsFor(input: BestLocationsInput, store: LayerSt
  * PUE, energy, CO2 or water criterion does not wait 15–20 s. About a minute of one core the first time
  * a data build is served, milliseconds afterwards.
  */
-export async function warmSurfaces(store: LayerStore = layerStore()): Promise<void> {
-  for (const archetype of COOLING_ARCHETYPE_IDS) await coolingCells(store, archetype, 0.8, cacheDir());
+export async function warmSurfaces(store: LayerStore): Promise<void> {
+  for (const archetype of COOLING_ARCHETYPE_IDS) await coolingCells(store, archetype, 0.8);
 }
 
 /**
  * The scenario's surface and every land cell's score under its weights (score in [0, 1]; NaN
  * unscored; SCORE_EXCLUDED when a constraint excludes the cell), for regional profiles and plans.
  */
-export async function scoredSurfaceFor(scenario: Scenario, store: LayerStore = layerStore()): Promise<{ surface: Surface; scores: Float32Array; method: string; fallback: string | null }> {
-  const { surface } = await guard("scenario.", () => cache.get(store, scenario, { cacheDir: cacheDir() }));
+export async function scoredSurfaceFor(store: LayerStore, scenario: Scenario): Promise<{ surface: Surface; scores: Float32Array; method: string; fallback: string | null }> {
+  const { surface } = await inputsUnder("scenario", () => cache.get(store, scenario));
   const m = scenario.method;
-  const { scores, stats } = await guard("scenario.", () => scoreSurface({ n: store.grid.landCells, utilities: surface.utilities, excluded: surface.excluded }, {
+  const { scores, stats } = scoreSurface({ n: store.grid.landCells, utilities: surface.utilities, excluded: surface.excluded }, {
     weights: scenario.criteria.map((c) => c.weight),
     missing: scenario.missing,
     method: m.method,
     ...(m.method === "waspas" ? { lambda: m.lambda } : {}),
-  }));
+  });
   return { surface, scores, method: stats.method, fallback: stats.fallback };
 }

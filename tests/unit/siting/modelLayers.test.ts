@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { climateAtLandCell, climateInputs, CLIMATE_MODELS, newClimate } from "@/server/layers/modelGrids";
+import { climateAtLandCell, climateInputs, newClimate } from "@/server/layers/climateCells";
+import { CLIMATE_MODELS, layerGrid } from "@/server/siting/modelLayers";
 import { testStore } from "../../helpers/layers";
 
 describe("cached model grids", () => {
@@ -9,7 +10,7 @@ describe("cached model grids", () => {
     const climate = newClimate();
     const layers: Record<string, string> = { designWetBulbC: "cooling.design_wet_bulb_c", freeCoolingHours: "cooling.free_cooling_hours", heatHoursAbove35C: "risk.heat" };
     for (const [model, layerId] of Object.entries(layers)) {
-      const grid = store.gridValues(layerId);
+      const grid = layerGrid(store, layerId);
       for (let li = 0; li < store.grid.landCells; li += 4999) {
         if (!climateAtLandCell(inputs, li, climate) || Number.isNaN(grid[li]!)) continue;
         expect(grid[li], `${layerId} at land cell ${li}`).toBeCloseTo(Math.fround(CLIMATE_MODELS[model]!(climate)), 3);

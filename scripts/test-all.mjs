@@ -1,5 +1,5 @@
-// `npm test`: the whole suite, in the order that fails fastest — lint (import boundaries
-// included), type-check, data:check (generated layers match a fresh pipeline run), unit + API +
+// `npm test`: the whole suite, in the order that fails fastest — lint, the import order between
+// folders (dependency-cruiser), type-check, data:check (generated layers match a fresh pipeline run), unit + API +
 // property tests, production build, browser tests. Stops at the first failing step.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -10,6 +10,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const steps = [
   ["lint", bin("eslint"), ["--max-warnings=0", "."]],
+  ["import order (.dependency-cruiser.cjs)", bin("depcruise"), ["server", "app", "components", "pages", "data", "instrumentation.ts", "--config", ".dependency-cruiser.cjs", "--output-type", "err"]],
   ["typecheck", bin("tsc"), ["--noEmit"]],
   ["data:check", bin("tsx"), ["data/pipeline/check.ts"]],
   ["unit, API and property tests", bin("vitest"), ["run"]],

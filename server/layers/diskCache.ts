@@ -12,8 +12,9 @@ export function readFloat32Cache(file: string, length: number): Float32Array | n
     const buf = readFileSync(file);
     if (buf.byteLength !== length * 4) return null;
     return new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-  } catch {
-    return null;
+  } catch (err) {
+    if (isFileSystemError(err)) return null; // absent or unreadable: recompute
+    throw err;
   }
 }
 
@@ -24,7 +25,12 @@ export function writeFloat32Cache(file: string, values: Float32Array): void {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
     renameSync(tmp, file);
-  } catch {
-    // a read-only cache dir only costs recomputation
+  } catch (err) {
+    // A read-only or full cache dir only costs recomputation.
+    if (!isFileSystemError(err)) throw err;
   }
+}
+
+function isFileSystemError(err: unknown): boolean {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === "string";
 }

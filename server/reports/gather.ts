@@ -110,12 +110,8 @@ export function gatherReportInputs(store: LayerStore, opts: {
   const sensitivity = analyseSensitivity(store, opts.sites, opts.scenario, { samples: opts.samples ?? 10_000, seed: opts.seed ?? 1 });
   let preset: ReportInputs["preset"] = null;
   if (opts.scenario.preset) {
-    try {
-      const p = presets(store).find((x) => x.id === opts.scenario.preset);
-      if (p) preset = { title: p.title, explanation: p.explanation };
-    } catch {
-      // A preset whose market cities are not in this build: the report simply omits the preset's explanation.
-    }
+    const p = presets(store).find((x) => x.id === opts.scenario.preset);
+    if (p) preset = { title: p.title, explanation: p.explanation };
   }
   const m = store.manifest;
   return {

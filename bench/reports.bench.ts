@@ -7,7 +7,7 @@ import path from "node:path";
 import pkg from "../package.json";
 import { LayerStore } from "../server/layers/store";
 import { assembleReport } from "../server/reports/assemble";
-import { countryOutlines } from "../server/reports/countries";
+import { countryOutlines } from "@/server/documents/countries";
 import { reportFigures } from "../server/reports/figures";
 import { gatherReportInputs } from "../server/reports/gather";
 import type { Site } from "../server/schemas/site";

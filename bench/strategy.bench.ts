@@ -20,8 +20,8 @@ import { LayerStore } from "../server/layers/store";
 import type { Scenario } from "../server/schemas/scenario";
 import { scoreSurface } from "../server/scoring/surfaceScore";
 import { computeSurface } from "../server/siting/surface";
-import { BriefRequest } from "../server/strategy/briefRequest";
-import { briefFiguresFor, buildBrief } from "../server/strategy/briefService";
+import { BriefRequest } from "@/server/strategy/brief/request";
+import { briefFiguresFor, buildBrief } from "@/server/strategy/brief/storedBriefs";
 import { profileRegion } from "../server/strategy/profile";
 import { resolveRegion } from "../server/strategy/regions";
 import { createCaller } from "../server/trpc/root";
@@ -50,7 +50,7 @@ export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const tmp = mkdtempSync(path.join(os.tmpdir(), "strategy-bench-"));
   try {
-    // Cold: the profile's steps (strategy/service.ts regionProfile) on a fresh store with its own caches.
+    // Cold: the profile's steps (strategy/regionalPlanning.ts regionProfile) on a fresh store with its own caches.
     const profileCold = async (cacheDir: string) => {
       const store = LayerStore.load(LAYERS, cacheDir);
       const t0 = performance.now();
@@ -110,7 +110,7 @@ export async function run(): Promise<BenchRow[]> {
     // The strategy brief of the Russia profile with the LP plan: assembly (profile, plan, map blocks) and the PDF.
     const store = LayerStore.load(LAYERS, cacheDir);
     const request = BriefRequest.parse({ scenario, region, zones, plan: (({ scenario: _s, ...rest }) => rest)(planInput()) });
-    const { renderBriefPdf } = await import("../server/reports/strategy/render");
+    const { renderBriefPdf } = await import("@/server/strategy/brief/render");
     let pages = 0, bytes = 0;
     const briefMs = await medianMs(async () => {
       const content = await buildBrief(store, request);

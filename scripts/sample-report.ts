@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pkg from "../package.json";
 import { LayerStore } from "../server/layers/store";
-import { countryOutlines } from "../server/reports/countries";
+import { countryOutlines } from "@/server/documents/countries";
 import { demoReport } from "../server/reports/demo";
 import { reportCsv, reportGeoJson, reportJson } from "../server/reports/exports";
 import { reportFigures } from "../server/reports/figures";

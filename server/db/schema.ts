@@ -61,7 +61,7 @@ export interface ReportsTable {
 }
 
 /**
- * A regional strategy brief (server/strategy/brief.ts): its content as JSON, frozen when it was made.
+ * A regional strategy brief (server/strategy/brief/content.ts): its content as JSON, frozen when it was made.
  * Not tied to a project: the strategy page has none. Opened with its own read token only.
  */
 export interface StrategyBriefsTable {

@@ -11,18 +11,18 @@ import { METRIC_FIELDS } from "@/server/models/siteMetrics";
 import type { SiteResult } from "@/server/siting/evaluate";
 import type { ReportInputs, SampledWithProvenance } from "./gather";
 import { HAZARD_LAYERS, LOCAL_EVIDENCE_LAYERS } from "./gather";
-import { contentHash } from "./hash";
-import { decimalsFor, fmtNumber, fmtPct } from "./format";
+import { contentHash } from "@/server/documents/hash";
+import { decimalsFor, fmtNumber, fmtPct } from "@/server/documents/format";
 import {
-  describeConstraint, describeMissingRule, describeRule, describeValueFunction, describeWeighting,
+  describeMissingRule, describeRule, describeWeighting,
   engineeringAssumptions, METHOD_TITLES, methodText, ROBUSTNESS_METHOD,
-} from "./methodology";
+} from "@/server/documents/methodology";
 import { monthlyFreeCoolingHours } from "./monthlyFreeCooling";
-import {
-  REPORT_SCHEMA_VERSION,
-  type KeyNumbersRow, type ReportClimate, type ReportContent, type ReportCooling, type ReportCriterion, type ReportCriterionValue,
-  type ReportHazard, type ReportLayerProvenance, type ReportMetric, type ReportSiteCard, type ReportSource, type ReportValue,
-} from "./types";
+import { findingsOf, limitationsOf, whyLine } from "./prose";
+import { REPORT_SCHEMA_VERSION, type KeyNumbersRow, type ReportClimate, type ReportContent, type ReportCooling, type ReportCriterionValue, type ReportHazard, type ReportMetric, type ReportSiteCard } from "./types";
+import type { DocumentCriterion, DocumentProvenance, DocumentValue } from "@/server/documents/content";
+import { documentCriterion } from "@/server/documents/criteria";
+import { ProvenanceCollector } from "@/server/documents/provenance";
 
 /** Rows of the executive summary's key-numbers table. */
 export const KEY_NUMBERS_ROWS = 10;
@@ -40,7 +40,7 @@ function num(v: { value: number | string | null }): number | null {
   return typeof v.value === "number" ? v.value : null;
 }
 
-function sampledValue(s: SampledWithProvenance | undefined, unit: string, fallbackReason: string): ReportValue {
+function sampledValue(s: SampledWithProvenance | undefined, unit: string, fallbackReason: string): DocumentValue {
   if (!s) return { value: null, unit, quality: "missing", reason: fallbackReason, decimals: 0 };
   return {
     value: s.value,
@@ -53,28 +53,14 @@ function sampledValue(s: SampledWithProvenance | undefined, unit: string, fallba
   };
 }
 
-function criteriaOf(inputs: ReportInputs, layers: Map<string, LayerMeta>): ReportCriterion[] {
-  const { scenario, rank } = inputs;
-  return scenario.criteria.map((c, j) => {
-    const meta = rank.criteria[j]!;
-    const layer = layers.get(c.source);
-    const metric = METRIC_BY_SOURCE.get(c.source);
-    return {
-      id: c.id,
-      source: c.source,
-      title: meta.title,
-      unit: meta.unit,
-      kind: meta.kind,
-      weight: meta.weight,
-      rawWeight: c.weight,
-      valueFunction: describeValueFunction(c.valueFunction, meta.unit),
-      constraints: c.constraints.map((k) => describeConstraint(k, meta.unit)),
-      direction: layer ? layer.direction : metric ? metric.direction : "higher_is_better",
-    };
+function criteriaOf(inputs: ReportInputs, layers: Map<string, LayerMeta>): DocumentCriterion[] {
+  return inputs.scenario.criteria.map((c, j) => {
+    const meta = inputs.rank.criteria[j]!;
+    return documentCriterion(c, meta, meta.weight, layers);
   });
 }
 
-function criterionValues(inputs: ReportInputs, i: number, criteria: ReportCriterion[]): ReportCriterionValue[] {
+function criterionValues(inputs: ReportInputs, i: number, criteria: DocumentCriterion[]): ReportCriterionValue[] {
   const layerVintage = (id: string) => inputs.manifest.layers.find((l) => l.id === id)?.vintage;
   const site = inputs.rank.sites[i]!;
   const extras = inputs.extras[i]!;
@@ -82,7 +68,7 @@ function criterionValues(inputs: ReportInputs, i: number, criteria: ReportCriter
     const crit = criteria[j]!;
     const sampled = crit.kind === "layer" && !c.override ? extras.values[crit.source] : undefined;
     const metric = METRIC_BY_SOURCE.get(crit.source);
-    const raw: ReportValue = {
+    const raw: DocumentValue = {
       value: c.raw,
       ...(c.label ? { label: c.label } : {}),
       unit: crit.unit,
@@ -161,7 +147,7 @@ function layerValuesOf(ids: readonly string[], inputs: ReportInputs, i: number, 
   });
 }
 
-function carbonInput(inputs: ReportInputs, i: number, id: string, unit: string): ReportValue {
+function carbonInput(inputs: ReportInputs, i: number, id: string, unit: string): DocumentValue {
   const site = inputs.sites[i]!;
   const over = site.overrides[id];
   if (over !== undefined) return { value: over, unit, quality: "override", decimals: decimalsFor(over) };
@@ -189,138 +175,28 @@ function keyRow(s: SiteResult): KeyNumbersRow {
   };
 }
 
-/** Why a site ranks where it does, in one line: its largest weighted utilities. */
-function whyLine(s: SiteResult, criteria: ReportCriterion[]): string {
-  const parts = s.criteria
-    .map((c, j) => ({ title: criteria[j]!.title, v: c.contribution ?? (c.utility !== null && c.weight !== null ? c.utility * c.weight : null), u: c.utility }))
-    .filter((x): x is { title: string; v: number; u: number | null } => x.v !== null && x.v > 0)
-    .sort((a, b) => b.v - a.v)
-    .slice(0, 2);
-  if (!parts.length) return "no weighted criterion contributes";
-  return `strongest on ${parts.map((p) => `${p.title} (utility ${fmtNumber(p.u, 2)})`).join(" and ")}`;
-}
-
-/** A manifest source as the report lists it (also used by the strategy brief). */
-export function sourceRecord(s: ReportInputs["manifest"]["sources"][number]): ReportSource {
-  return {
-    id: s.id, title: s.title, publisher: s.publisher, url: s.url, license: s.license,
-    ...(s.licenseUrl ? { licenseUrl: s.licenseUrl } : {}),
-    nonCommercial: s.nonCommercial, shareAlike: s.shareAlike, vintage: s.vintage, attribution: s.attribution,
-    ...(s.caveats ? { caveats: s.caveats } : {}),
-  };
-}
-
-function provenanceOf(inputs: ReportInputs, criteria: ReportCriterion[]): ReportContent["provenance"] {
-  const m = inputs.manifest;
-  const layers = new Map(m.layers.map((l) => [l.id, l]));
-  const sourcesById = new Map(m.sources.map((s) => [s.id, s]));
-  const used = new Map<string, { layer: LayerMeta; usedFor: string[] }>();
-  const use = (id: string, why: string) => {
-    const layer = layers.get(id);
-    if (!layer) return;
-    const e = used.get(id) ?? { layer, usedFor: [] };
-    if (!e.usedFor.includes(why)) e.usedFor.push(why);
-    used.set(id, e);
-  };
-  criteria.filter((c) => c.kind === "layer").forEach((c) => use(c.source, `criterion “${c.title}”`));
-  use("carbon.grid_intensity", "CO2 location- and market-based");
-  use("carbon.marginal_intensity", "CO2 marginal");
-  use("sovereignty.regime", "jurisdiction fit");
-  use("sovereignty.localization", "jurisdiction fit");
-  for (const id of HAZARD_LAYERS) if (inputs.extras.some((e) => e.values[id] !== undefined)) use(id, "hazard profile");
-  for (const id of LOCAL_EVIDENCE_LAYERS) if (inputs.extras.some((e) => e.values[id] !== undefined)) use(id, "local evidence");
-  const sourceIds = new Set<string>();
-  const rows: ReportLayerProvenance[] = [...used.values()].map(({ layer, usedFor }) => {
-    layer.sources.forEach((s) => sourceIds.add(s));
-    const srcs = layer.sources.map((s) => sourcesById.get(s)).filter((s) => s !== undefined);
-    return {
-      id: layer.id, title: layer.title, unit: layer.unit, quality: layer.quality, vintage: layer.vintage, resolution: layer.resolution,
-      usedFor, method: layer.method, sources: layer.sources,
-      nonCommercial: srcs.some((s) => s.nonCommercial), shareAlike: srcs.some((s) => s.shareAlike),
-    };
-  });
+function provenanceOf(inputs: ReportInputs, criteria: DocumentCriterion[]): DocumentProvenance {
+  const collector = new ProvenanceCollector(inputs.manifest);
+  criteria.filter((c) => c.kind === "layer").forEach((c) => collector.use(c.source, `criterion “${c.title}”`));
+  collector.use("carbon.grid_intensity", "CO2 location- and market-based");
+  collector.use("carbon.marginal_intensity", "CO2 marginal");
+  collector.use("sovereignty.regime", "jurisdiction fit");
+  collector.use("sovereignty.localization", "jurisdiction fit");
+  for (const id of HAZARD_LAYERS) if (inputs.extras.some((e) => e.values[id] !== undefined)) collector.use(id, "hazard profile");
+  for (const id of LOCAL_EVIDENCE_LAYERS) if (inputs.extras.some((e) => e.values[id] !== undefined)) collector.use(id, "local evidence");
   // The climate profile and the cooling metrics read model-input grids (monthly temperature, humidity, height).
-  const climateSources = [...new Set(m.auxGrids.flatMap((a) => a.sources))];
-  if (climateSources.length) {
-    climateSources.forEach((s) => sourceIds.add(s));
-    const srcs = climateSources.map((s) => sourcesById.get(s)).filter((s) => s !== undefined);
-    rows.push({
-      id: "climate.normals", title: "Climate normals (model inputs: monthly temperature, humidity exceedance, height)", unit: "°C, g/m³, m",
-      quality: "observed", vintage: srcs.map((s) => s.vintage).join("; "), resolution: "0.25° grid, bilinear over land cells",
-      usedFor: ["PUE, WUE, free-cooling hours, climate profile"], method: "Bilinear interpolation of the ITU-R grids over land cells; the hourly climate model is described under Methodology.",
-      sources: climateSources, nonCommercial: srcs.some((s) => s.nonCommercial), shareAlike: srcs.some((s) => s.shareAlike),
-    });
-  }
+  collector.useClimateNormals("PUE, WUE, free-cooling hours, climate profile", "0.25° grid, bilinear over land cells",
+    "Bilinear interpolation of the ITU-R grids over land cells; the hourly climate model is described under Methodology.");
   // Countries and grid zones: site attribution and the map's outlines.
-  for (const set of m.polygonSets.filter((p) => p.id === "countries" || p.id === "zones")) {
-    set.sources.forEach((s) => sourceIds.add(s));
-    const srcs = set.sources.map((s) => sourcesById.get(s)).filter((s) => s !== undefined);
-    rows.push({
-      id: `geo.${set.id}`, title: set.title, unit: "", quality: "observed", vintage: srcs.map((s) => s.vintage).join("; "), resolution: "vector",
-      usedFor: [set.id === "countries" ? "country of each site, map outlines" : "grid zone of each site"], method: "Point-in-polygon lookup.",
-      sources: set.sources, nonCommercial: srcs.some((s) => s.nonCommercial), shareAlike: srcs.some((s) => s.shareAlike),
-    });
-  }
-  const sources = m.sources.filter((s) => sourceIds.has(s.id)).map(sourceRecord);
-  const nc = sources.filter((s) => s.nonCommercial);
+  collector.usePolygonSets([
+    { id: "countries", usedFor: "country of each site, map outlines", method: "Point-in-polygon lookup." },
+    { id: "zones", usedFor: "grid zone of each site", method: "Point-in-polygon lookup." },
+  ]);
   const models = criteria.filter((c) => c.kind === "metric").map((c) => {
     const f = METRIC_BY_SOURCE.get(c.source)!;
     return { id: c.source, title: f.title, description: f.description };
   });
-  return {
-    layers: rows,
-    sources,
-    models,
-    nonCommercialNote: nc.length
-      ? `NC: this report uses data licensed for non-commercial use only (${nc.map((s) => `${s.title}, ${s.license}`).join("; ")}). Commercial use of values derived from it needs the licensor's permission, or a report made from the data build without NC sources (profile "no-nc").`
-      : null,
-  };
-}
-
-function limitationsOf(inputs: ReportInputs, criteria: ReportCriterion[], cards: ReportSiteCard[], provenance: ReportContent["provenance"]): string[] {
-  const out: string[] = [];
-  const proxies = provenance.layers.filter((l) => l.quality === "proxy" && l.usedFor.some((u) => u.startsWith("criterion")));
-  if (proxies.length) out.push(`Proxy data: ${proxies.map((l) => l.title).join("; ")} ${proxies.length === 1 ? "is a proxy" : "are proxies"}: ${proxies.length === 1 ? "it stands" : "they stand"} in for a quantity with no open global dataset; each value's quality is shown on the site cards, and the layer's method says what would replace it.`);
-  const missing = cards.reduce((n, c) => n + c.criteria.filter((v) => v.raw.value === null).length, 0);
-  if (missing) out.push(`${missing} criterion value${missing === 1 ? " is" : "s are"} missing across the sites; missing values are never scored as 0 (${inputs.scenario.missing === "exclude" ? "such sites are not ranked" : "their weight is spread over the other criteria"}).`);
-  const overrides = cards.reduce((n, c) => n + c.criteria.filter((v) => v.override).length, 0);
-  if (overrides) out.push(`${overrides} value${overrides === 1 ? " was" : "s were"} entered by the user as site overrides (marked “user override”); they are not checked against a source.`);
-  out.push(
-    "Engineering estimates (PUE, WUE, energy, CO2, water) are screening-level models from climate normals and code-level equipment, not a design: a site study with hourly weather and the chosen equipment will differ.",
-    "Climate normals are historical (1979–2014); climate change shifts cooling hours and heat risk over a data center's life and is not modelled.",
-    "Free-cooling hours assume the humid hours are the warmest ones, which is optimistic where humid air comes at mild temperatures; the site cards show the range.",
-    "Grid carbon intensities are annual averages (location-based: lifecycle factors; marginal: 2021 combined-margin defaults); hourly matching and future grid decarbonisation are not modelled. Market-based CO2 uses the grid average for the uncovered share, not a residual mix.",
-    "Latency is a fibre-route model (great circle × route factor), not a measured round trip; actual routes depend on the networks contracted.",
-    "Jurisdiction fit summarises a curated table of data-protection regimes with citations; it is not legal advice.",
-    "Weights and value functions are value judgements of the scenario; the robustness section shows how far they can move before the recommendation changes.",
-    "Country boundaries are Natural Earth's and imply no position on disputed territories.",
-  );
-  if (provenance.nonCommercialNote) out.push(provenance.nonCommercialNote);
-  if (criteria.some((c) => c.source === "power.price_usd_per_mwh")) out.push("Electricity prices mix observed large-user prices (US states, Europe) with a small-business proxy elsewhere; they are not negotiated PPA prices.");
-  return out;
-}
-
-function findingsOf(inputs: ReportInputs, ranked: SiteResult[], excluded: SiteResult[], unranked: SiteResult[]): string[] {
-  const out: string[] = [];
-  const [a, b] = ranked;
-  const method = METHOD_TITLES[inputs.rank.method];
-  if (a) {
-    out.push(b
-      ? `${a.name} ranks first with a score of ${fmtNumber(a.score, 1)} (${method}); ${b.name} is second with ${fmtNumber(b.score, 1)}, ${fmtNumber((a.score ?? 0) - (b.score ?? 0), 1)} points behind.`
-      : `${a.name} is the only ranked site, with a score of ${fmtNumber(a.score, 1)} (${method}).`);
-  } else out.push("No site is ranked under this scenario: see the exclusions and missing values below.");
-  const first = inputs.sensitivity.reading[0];
-  if (first) out.push(first);
-  const smaa = inputs.sensitivity.smaa;
-  if (smaa && a) {
-    const k = inputs.sensitivity.sites.findIndex((s) => s.id === a.id);
-    if (k >= 0) out.push(`With weights drawn at random (SMAA, ${smaa.samples.toLocaleString("en")} draws), ${a.name} ranks first in ${fmtPct(smaa.firstRankShare[k] ?? 0)} of them.`);
-  }
-  if (excluded.length) out.push(`${excluded.length} site${excluded.length === 1 ? " is" : "s are"} excluded by hard constraints: ${excluded.slice(0, 5).map((s) => `${s.name} (${s.exclusionReasons[0] ?? "constraint"})`).join("; ")}${excluded.length > 5 ? "; …" : ""}.`);
-  if (unranked.length) out.push(`${unranked.length} site${unranked.length === 1 ? " is" : "s are"} not ranked because a weighted value is missing: ${unranked.slice(0, 5).map((s) => s.name).join(", ")}${unranked.length > 5 ? ", …" : ""}.`);
-  const tau = inputs.rank.agreement.filter((x) => x.tau !== null).map((x) => x.tau!);
-  if (tau.length && ranked.length > 2) out.push(`The other ranking methods agree with this order with Kendall's tau between ${fmtNumber(Math.min(...tau), 2)} and ${fmtNumber(Math.max(...tau), 2)}.`);
-  return out;
+  return collector.build("report", models);
 }
 
 /** Builds the report content from gathered inputs (see the module comment). */

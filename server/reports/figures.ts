@@ -1,18 +1,17 @@
 /**
- * Every figure of a report, computed once from its content as Scenes (charts/scene.ts) that both the
+ * Every figure of a report, computed once from its content as Scenes (server/documents/scene/scene.ts) that both the
  * web page and the PDF draw. Widths are in PDF points (A4 with 40 pt margins: 515 pt of text width);
  * the web page scales the same scenes with CSS.
  */
 import type { FeatureCollection, Geometry } from "geojson";
 import { contributionsChart, scoreBarsChart, siteContributionChart } from "./charts/bars";
 import { climateChart } from "./charts/climate";
-import { mapFigure, type MapRaster } from "./charts/map";
+import { mapFigure, type MapRaster } from "@/server/documents/scene/baseMap";
 import { smaaHeatmap, stabilityChart } from "./charts/robustness";
-import type { Scene } from "./charts/scene";
+import type { Scene } from "@/server/documents/scene/scene";
 import type { ReportContent } from "./types";
 
-export const TEXT_WIDTH_PT = 515;
-export const HALF_WIDTH_PT = 250;
+import { HALF_WIDTH_PT, TEXT_WIDTH_PT } from "@/server/documents/pdf/layout";
 
 export interface FigureInputs {
   /** Country outlines for the map (the data build's Natural Earth admin-0 GeoJSON). */

@@ -1,23 +1,10 @@
 /**
- * The report's tables as plain rows of text, formatted once, so the web page and the PDF print the
+ * The report's own tables (shared ones: server/documents/tables.ts) as plain rows of text, formatted once, so the web page and the PDF print the
  * same cells (each renderer only lays them out). Column widths are relative weights.
  */
-import { fmtFixed, fmtNumber, fmtPct, fmtValue, QUALITY_TEXT } from "./format";
+import { fmtFixed, fmtNumber, fmtPct, fmtValue, QUALITY_TEXT } from "@/server/documents/format";
+import type { TableColumn, TableModel } from "@/server/documents/tables";
 import type { ReportContent, ReportSiteCard } from "./types";
-
-export interface TableColumn {
-  title: string;
-  /** Relative width. */
-  width: number;
-  align?: "left" | "right" | "center";
-}
-
-export interface TableModel {
-  columns: TableColumn[];
-  rows: string[][];
-  /** Optional per-row emphasis (e.g. the recommended site, an excluded site). */
-  rowStyle?: ("strong" | "muted" | null)[];
-}
 
 const FIT_TEXT: Record<string, string> = { allowed: "allowed", conditional: "conditional", excluded: "excluded" };
 
@@ -110,31 +97,6 @@ export function agreementTable(content: ReportContent): TableModel {
   };
 }
 
-/** The criteria with weights, value functions and constraints (any content with a methodology, e.g. a strategy brief). */
-export function methodologyCriteriaTable(content: { methodology: Pick<ReportContent["methodology"], "criteria"> }): TableModel {
-  return {
-    columns: [{ title: "Criterion", width: 18 }, { title: "Source", width: 16 }, { title: "Weight (entered → normalised)", width: 12, align: "right" }, { title: "Value function", width: 32 }, { title: "Constraints", width: 16 }],
-    rows: content.methodology.criteria.map((c) => [c.title, c.source, `${fmtNumber(c.rawWeight, 3)} → ${fmtFixed(c.weight, 3)}`, c.valueFunction, c.constraints.join("; ") || "—"]),
-  };
-}
-
-/** Every layer used, with quality, vintage and licence flags (any content with a provenance section). */
-export function layersTable(content: Pick<ReportContent, "provenance">): TableModel {
-  return {
-    columns: [{ title: "Layer", width: 22 }, { title: "Used for", width: 18 }, { title: "Quality", width: 8 }, { title: "Vintage", width: 16 }, { title: "Resolution", width: 14 }, { title: "Sources", width: 18 }, { title: "Licence flags", width: 8 }],
-    rows: content.provenance.layers.map((l) => [l.title, l.usedFor.join("; "), l.quality, l.vintage, l.resolution, l.sources.join(", "), [l.nonCommercial ? "NC" : "", l.shareAlike ? "SA" : ""].filter(Boolean).join(" ") || "—"]),
-    rowStyle: content.provenance.layers.map((l) => (l.nonCommercial ? "strong" : null)),
-  };
-}
-
-export function sourcesTable(content: Pick<ReportContent, "provenance">): TableModel {
-  return {
-    columns: [{ title: "Source", width: 22 }, { title: "Publisher", width: 18 }, { title: "Licence", width: 22 }, { title: "Vintage", width: 16 }, { title: "Flags", width: 6 }],
-    rows: content.provenance.sources.map((s) => [s.title, s.publisher, s.license, s.vintage, [s.nonCommercial ? "NC" : "", s.shareAlike ? "SA" : ""].filter(Boolean).join(" ") || "—"]),
-    rowStyle: content.provenance.sources.map((s) => (s.nonCommercial ? "strong" : null)),
-  };
-}
-
 /** One line describing a site's place: country, coordinates, zone. */
 export function siteLocationLine(s: ReportSiteCard): string {
   const lat = `${Math.abs(s.lat).toFixed(2)}° ${s.lat >= 0 ? "N" : "S"}`, lon = `${Math.abs(s.lon).toFixed(2)}° ${s.lon >= 0 ? "E" : "W"}`;
@@ -171,3 +133,17 @@ export function carbonLines(s: ReportSiteCard): string[] {
     `CO2 per year: location-based ${t("co2_location_t_per_yr")}, marginal ${t("co2_marginal_t_per_yr")}, market-based ${t("co2_market_t_per_yr")} (carbon-free share ${fmtPct(s.carbon.cfeShare)}).`,
   ];
 }
+
+/** The reproducibility record, one line per hash (web joins them, the PDF stacks them). */
+export function reproducibilityLines(content: ReportContent): string[] {
+  const r = content.reproducibility;
+  return [
+    `Scenario SHA-256 ${r.scenarioHash}`,
+    `Sites SHA-256 ${r.sitesHash}`,
+    `Data manifest ${r.dataManifestHash} (profile ${r.dataProfile})`,
+    `${r.appName} ${r.appVersion}, generated ${r.generatedAt}`,
+    ...(r.smaa ? [`SMAA ${r.smaa.samples.toLocaleString("en")} samples, seed ${r.smaa.seed}`] : []),
+  ];
+}
+
+export const REPRODUCIBILITY_NOTE = "The JSON export holds the scenario and the sites; ranking them again with the same data build and app version gives the same scores and ranks.";

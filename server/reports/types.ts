@@ -8,51 +8,16 @@
  * Field names carry units where they hold numbers (DESIGN.md §7). Every value that can be missing is
  * `null` with a reason next to it, never 0.
  */
-import type { Quality } from "@/data/schema/manifest";
+import type { DocumentCriterion, DocumentProvenance, DocumentValue, MapSite } from "@/server/documents/content";
 import type { MethodName } from "@/server/scoring";
 import type { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-/** How sure a value is: the layer's quality, per value where the layer mixes sources; "override" when the user entered it. */
-export type ValueQualityLabel = Quality | "override";
-
-/** A number or category with its unit, quality and, when missing, the reason. */
-export interface ReportValue {
-  value: number | string | null;
-  /** Category label or formatted text for categorical values. */
-  label?: string;
-  unit: string;
-  quality: ValueQualityLabel;
-  reason?: string;
-  /** Where the value comes from beyond its layer: the country or zone with year and source, or the nearest point. */
-  provenance?: string;
-  /** Suggested decimals for display. */
-  decimals: number;
-}
-
-export interface ReportCriterion {
-  id: string;
-  source: string;
-  title: string;
-  unit: string;
-  kind: "layer" | "metric";
-  /** Normalised weight (sums to 1 over all criteria). */
-  weight: number;
-  /** The scenario's raw weight as entered. */
-  rawWeight: number;
-  /** One line describing the value function, e.g. "linear: utility 0 at 600, 1 at 20 gCO2eq/kWh (clamped)". */
-  valueFunction: string;
-  /** Hard constraints in words, e.g. "exclude if above 20 ms". */
-  constraints: string[];
-  /** Which way is better, from the layer or metric. */
-  direction: "lower_is_better" | "higher_is_better" | "categorical";
-}
-
 export interface ReportCriterionValue {
   criterionId: string;
-  raw: ReportValue;
+  raw: DocumentValue;
   /** Utility 0–1 (null when the value is missing or has no utility). */
   utility: number | null;
   /** Weight applied to this site (renormalised when values are missing under "renormalize"). */
@@ -77,7 +42,7 @@ export interface ReportMetric {
 export interface ReportHazard {
   layerId: string;
   title: string;
-  value: ReportValue;
+  value: DocumentValue;
 }
 
 export interface ReportClimate {
@@ -139,7 +104,7 @@ export interface ReportSiteCard {
   climateReason: string | null;
   cooling: ReportCooling | null;
   /** Carbon inputs of the site: grid-average and marginal intensity, gCO2/kWh, with their quality. */
-  carbon: { gridIntensity: ReportValue; marginalIntensity: ReportValue; cfeShare: number };
+  carbon: { gridIntensity: DocumentValue; marginalIntensity: DocumentValue; cfeShare: number };
 }
 
 /** One row of the key-numbers table of the executive summary. */
@@ -163,7 +128,7 @@ export interface ReportRanking {
   method: MethodName;
   methodTitle: string;
   scoreNote: string;
-  criteria: ReportCriterion[];
+  criteria: DocumentCriterion[];
   /** Sites in rank order (ranked first, then unranked and excluded). */
   order: string[];
   counts: { sites: number; ranked: number; excluded: number; unranked: number };
@@ -184,50 +149,13 @@ export interface ReportMethodology {
   scoreNote: string;
   missingRule: string;
   weighting: string;
-  criteria: ReportCriterion[];
+  criteria: DocumentCriterion[];
   load: { itMw: number; utilisation: number; cooling: string; coolingTitle: string; coolingDescription: string };
   market: { name: string; points: { name: string; lat: number; lon: number; weight: number }[]; rule: string; rttBudgetMs: number };
   cfeShare: number;
   /** Engineering model assumptions, each a topic with its statements (from the models' documented constants). */
   engineering: { topic: string; items: string[] }[];
   robustnessMethod: string[];
-}
-
-export interface ReportSource {
-  id: string;
-  title: string;
-  publisher: string;
-  url: string;
-  license: string;
-  licenseUrl?: string;
-  nonCommercial: boolean;
-  shareAlike: boolean;
-  vintage: string;
-  attribution: string;
-  caveats?: string;
-}
-
-export interface ReportLayerProvenance {
-  id: string;
-  title: string;
-  unit: string;
-  quality: Quality;
-  vintage: string;
-  resolution: string;
-  /** Why the report uses it: criterion, metric input, hazard or climate profile. */
-  usedFor: string[];
-  method: string;
-  sources: string[];
-  nonCommercial: boolean;
-  shareAlike: boolean;
-}
-
-export interface ReportProvenance {
-  layers: ReportLayerProvenance[];
-  sources: ReportSource[];
-  /** Engineering models the metrics come from (documented in code), for metric criteria. */
-  models: { id: string; title: string; description: string }[];
-  nonCommercialNote: string | null;
 }
 
 export interface ReportReproducibility {
@@ -243,15 +171,6 @@ export interface ReportReproducibility {
   /** ISO-8601 UTC. */
   generatedAt: string;
   smaa: { samples: number; seed: number } | null;
-}
-
-export interface MapSite {
-  id: string;
-  name: string;
-  lat: number;
-  lon: number;
-  rank: number | null;
-  excluded: boolean;
 }
 
 export interface ReportContent {
@@ -274,7 +193,7 @@ export interface ReportContent {
   sites: ReportSiteCard[];
   robustness: ReportRobustness;
   methodology: ReportMethodology;
-  provenance: ReportProvenance;
+  provenance: DocumentProvenance;
   limitations: string[];
   reproducibility: ReportReproducibility;
   /** The inputs as they were, so the exports can re-rank exactly. */

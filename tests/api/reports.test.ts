@@ -8,7 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { csvParseRows } from "d3-dsv";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/reports/[id]/[format]/route";
-import { fmtFixed, fmtNumber } from "@/server/reports/format";
+import { fmtFixed, fmtNumber } from "@/server/documents/format";
 import type { Site } from "@/server/schemas/site";
 import { createCaller } from "@/server/trpc/root";
 import { internalContext } from "@/server/trpc/context";

@@ -7,7 +7,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/strategy/briefs/[id]/[format]/route";
-import { fmtFixed, fmtNumber } from "@/server/reports/format";
+import { fmtFixed, fmtNumber } from "@/server/documents/format";
 import type { Scenario } from "@/server/schemas/scenario";
 import { createCaller } from "@/server/trpc/root";
 import { internalContext } from "@/server/trpc/context";

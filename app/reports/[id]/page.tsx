@@ -4,9 +4,9 @@ import { getDb } from "@/server/db";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { layerStore } from "@/server/layers/bundledStore";
 import { isToken } from "@/server/schemas/token";
-import { figuresFor, getReport, REPORT_FORMATS } from "@/server/reports/service";
-import { ReportView } from "./ReportView";
-import css from "./report.module.css";
+import { figuresFor, getReport, REPORT_FORMATS } from "@/server/reports/storedReports";
+import { ReportView } from "@/server/reports/web/ReportView";
+import css from "@/server/documents/web/document.module.css";
 
 export const dynamic = "force-dynamic";
 

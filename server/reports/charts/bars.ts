@@ -4,9 +4,9 @@
  * per criterion against the most it could get (its weight). d3-scale for the axes.
  */
 import { scaleBand, scaleLinear } from "d3-scale";
-import { fmtNumber } from "../format";
+import { fmtNumber } from "@/server/documents/format";
 import type { ReportContent, ReportSiteCard } from "../types";
-import { fitText, GREYS, hatchedRect, INK, MUTED, RULE, type Scene, type SceneItem } from "./scene";
+import { fitText, GREYS, hatchedRect, INK, MUTED, RULE, type Scene, type SceneItem } from "@/server/documents/scene/scene";
 
 const FONT = 7;
 

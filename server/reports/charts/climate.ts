@@ -5,9 +5,9 @@
  * series apart.
  */
 import { scaleBand, scaleLinear } from "d3-scale";
-import { fmtNumber, MONTHS } from "../format";
+import { fmtNumber, MONTHS } from "@/server/documents/format";
 import type { ReportClimate } from "../types";
-import { INK, MUTED, RULE, type Scene, type SceneItem } from "./scene";
+import { INK, MUTED, RULE, type Scene, type SceneItem } from "@/server/documents/scene/scene";
 
 const FONT = 6.5;
 /** Free-cooling bars: a light solid grey with an outline (the band is a darker area without outline bars, the mean a black line with dots). */

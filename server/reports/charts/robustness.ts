@@ -5,9 +5,9 @@
  * the same winner, the current weight marked).
  */
 import { scaleLinear } from "d3-scale";
-import { fmtNumber } from "../format";
+import { fmtNumber } from "@/server/documents/format";
 import type { ReportRobustness } from "../types";
-import { fitText, INK, MUTED, RULE, type Scene, type SceneItem } from "./scene";
+import { fitText, INK, MUTED, RULE, type Scene, type SceneItem } from "@/server/documents/scene/scene";
 
 const FONT = 6.5;
 

@@ -5,18 +5,19 @@
  * Text is set as text (selectable, searchable); user-entered names are plain strings, never markup.
  */
 import type { ReactNode } from "react";
-import { fmtFixed, fmtNumber, shortHash } from "../format";
+import { fmtFixed, fmtNumber, shortHash } from "@/server/documents/format";
 import type { ReportFigures } from "../figures";
-import { TEXT_WIDTH_PT } from "../figures";
+import { TEXT_WIDTH_PT } from "@/server/documents/pdf/layout";
 import {
-  agreementTable, carbonLines, climateLines, keyNumbersTable, layersTable, methodologyCriteriaTable, rankingTable,
-  RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocalEvidenceTable, siteLocationLine, siteMetricsTable, sourcesTable,
+  agreementTable, carbonLines, climateLines, keyNumbersTable, rankingTable,
+  RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocalEvidenceTable, siteLocationLine, siteMetricsTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
 } from "../tables";
+import { methodologyCriteriaTable } from "@/server/documents/tables";
 import type { ReportContent, ReportSiteCard } from "../types";
-import { Bullets, INK, MUTED, PageFooter, SHADE, styles, Table, type S } from "./parts";
-import { rp } from "./reactPdf";
-import { SceneSvg } from "./SceneSvg";
-import { tableScene } from "../charts/table";
+import { Bullets, INK, LimitationsSection, MUTED, PageFooter, ProvenanceSection, SHADE, styles, Table, type S } from "@/server/documents/pdf/parts";
+import { rp } from "@/server/documents/pdf/reactPdf";
+import { SceneSvg } from "@/server/documents/pdf/SceneSvg";
+import { tableScene } from "@/server/documents/scene/table";
 
 function Footer({ content, s }: { content: ReportContent; s: S }) {
   const r = content.reproducibility;
@@ -207,52 +208,6 @@ function Methodology({ content, s }: { content: ReportContent; s: S }) {
   );
 }
 
-function Provenance({ content, s }: { content: ReportContent; s: S }) {
-  const { View, Text, Link } = rp();
-  const p = content.provenance;
-  return (
-    <>
-      <Text style={s.h2}>6. Data provenance and licences</Text>
-      <Text style={s.p}>Every layer the report uses, with its quality (observed, modelled or proxy), vintage and sources. NC = non-commercial licence; SA = share-alike.</Text>
-      {p.nonCommercialNote && <View style={s.warn}><Text>{p.nonCommercialNote}</Text></View>}
-      <Table model={layersTable(content)} s={s} fontSize={6.3} />
-      {p.models.length > 0 && (
-        <>
-          <Text style={s.h3}>Engineering models used as criteria</Text>
-          <Bullets items={p.models.map((x) => `${x.title} (${x.id}): ${x.description}`)} s={s} />
-        </>
-      )}
-      <Text style={s.h3}>Sources, licences and attribution</Text>
-      <Table model={sourcesTable(content)} s={s} fontSize={6.3} />
-      {p.sources.map((src) => (
-        <View key={src.id} style={{ marginBottom: 3 }} wrap={false}>
-          <Text style={{ fontSize: 6.8, lineHeight: 1.3 }}>{`${src.nonCommercial ? "[NC] " : ""}${src.attribution}`}</Text>
-          <Link src={src.url} style={{ fontSize: 6.3, color: MUTED }}>{src.url}</Link>
-        </View>
-      ))}
-    </>
-  );
-}
-
-function Limitations({ content, s }: { content: ReportContent; s: S }) {
-  const { View, Text } = rp();
-  const r = content.reproducibility;
-  return (
-    <>
-      <Text style={s.h2}>7. Limitations</Text>
-      <Bullets items={content.limitations} s={s} />
-      <View style={[s.box, { marginTop: 14 }]} wrap={false}>
-        <Text style={{ fontWeight: 700, marginBottom: 3 }}>Reproducibility</Text>
-        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`Scenario SHA-256: ${r.scenarioHash}`}</Text>
-        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`Sites SHA-256: ${r.sitesHash}`}</Text>
-        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`Data manifest hash: ${r.dataManifestHash} (profile ${r.dataProfile})`}</Text>
-        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`App: ${r.appName} ${r.appVersion}; generated ${r.generatedAt}${r.smaa ? `; SMAA ${r.smaa.samples.toLocaleString("en")} samples, seed ${r.smaa.seed}` : ""}`}</Text>
-        <Text style={{ fontSize: 7, marginTop: 3 }}>The JSON export holds the scenario and the sites; ranking them again with the same data build and app version gives the same scores and ranks.</Text>
-      </View>
-    </>
-  );
-}
-
 /** The whole document. */
 export function ReportDocument({ content, figures }: { content: ReportContent; figures: ReportFigures }): ReactNode {
   const { Document, Page, View } = rp();
@@ -272,8 +227,8 @@ export function ReportDocument({ content, figures }: { content: ReportContent; f
       {content.ranking.order.map((id, i) => page(`site-${i}`, <SiteCard card={byId.get(id)!} position={i + 1} content={content} figures={figures} s={s} />))}
       {page("robustness", <Robustness content={content} figures={figures} s={s} />)}
       {page("methodology", <Methodology content={content} s={s} />)}
-      {page("provenance", <Provenance content={content} s={s} />)}
-      {page("limitations", <Limitations content={content} s={s} />)}
+      {page("provenance", <ProvenanceSection provenance={content.provenance} documentKind="report" title="6. Data provenance and licences" s={s} />)}
+      {page("limitations", <LimitationsSection limitations={content.limitations} reproducibility={reproducibilityLines(content)} reproducibilityNote={REPRODUCIBILITY_NOTE} title="7. Limitations" s={s} />)}
     </Document>
   );
 }

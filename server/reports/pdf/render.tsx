@@ -4,7 +4,7 @@
  */
 import type { ReportFigures } from "../figures";
 import type { ReportContent } from "../types";
-import { loadReactPdf } from "./reactPdf";
+import { loadReactPdf } from "@/server/documents/pdf/reactPdf";
 import { ReportDocument } from "./ReportDocument";
 
 export async function renderReportPdf(content: ReportContent, figures: ReportFigures): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createReport, getReport, projectReports } from "@/server/reports/service";
+import { createReport, getReport, projectReports } from "@/server/reports/storedReports";
 import { tokenSchema } from "@/server/schemas/token";
 import { publicProcedure, router } from "../init";
 

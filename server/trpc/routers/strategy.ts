@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { Scenario } from "@/server/schemas/scenario";
 import { tokenSchema } from "@/server/schemas/token";
-import { BriefRequest, DEFAULT_BRIEF_ZONES } from "@/server/strategy/briefRequest";
-import { createBrief, getBrief } from "@/server/strategy/briefService";
+import { BriefRequest, DEFAULT_BRIEF_ZONES } from "@/server/strategy/brief/request";
+import { createBrief, getBrief } from "@/server/strategy/brief/storedBriefs";
 import { COUNTRY_GROUPS, Region } from "@/server/strategy/regions";
 import { compareRegions, planCapacity, PlanInput, regionProfile, ZoneOptionsInput } from "@/server/strategy/regionalPlanning";
 import { publicProcedure, router } from "../init";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateSites } from "@/server/siting/evaluate";
 import { assembleReport } from "@/server/reports/assemble";
 import { gatherReportInputs } from "@/server/reports/gather";
-import { contentHash } from "@/server/reports/hash";
+import { contentHash } from "@/server/documents/hash";
 import { testStore } from "../../helpers/layers";
 import { fixtureReport, fixtureScenario, fixtureSites, XSS_NAME } from "./fixture";
 

@@ -1,10 +1,10 @@
 /** Chart scenes: hatching stays inside its bar, bars scale with values, the map works with and without a raster. */
 import { describe, expect, it } from "vitest";
 import { scoreBarsChart } from "@/server/reports/charts/bars";
-import { mapFigure, mapProjection, niceKm } from "@/server/reports/charts/map";
-import { hatchSegments } from "@/server/reports/charts/scene";
+import { mapFigure, mapProjection, niceKm } from "@/server/documents/scene/baseMap";
+import { hatchSegments } from "@/server/documents/scene/scene";
 import { shareGrey } from "@/server/reports/charts/robustness";
-import { countryOutlines } from "@/server/reports/countries";
+import { countryOutlines } from "@/server/documents/countries";
 import { reportFigures } from "@/server/reports/figures";
 import { testStore } from "../../helpers/layers";
 import { fixtureReport, XSS_NAME } from "./fixture";

@@ -4,15 +4,17 @@
  * null — is JSON-safe, and hashes its inputs; its figures draw what the content holds.
  */
 import { describe, expect, it } from "vitest";
-import { contentHash } from "@/server/reports/hash";
-import { countryOutlines } from "@/server/reports/countries";
-import { briefFigures } from "@/server/reports/strategy/figures";
-import { allocationMapFigure, rasterClasses, regionProjection } from "@/server/reports/strategy/maps";
-import { planTotalsTable, zonesTable } from "@/server/reports/strategy/tables";
+import { contentHash } from "@/server/documents/hash";
+import { countryOutlines } from "@/server/documents/countries";
+import { briefFigures } from "@/server/strategy/brief/figures";
+import { allocationMapFigure, rasterClasses, regionProjection } from "@/server/strategy/brief/maps";
+import { planTotalsTable, zonesTable } from "@/server/strategy/brief/tables";
 import { presets } from "@/server/siting/presets";
-import { assembleBrief, changeText, type BriefInputs } from "@/server/strategy/brief";
-import { BriefRequest } from "@/server/strategy/briefRequest";
-import { regionRaster } from "@/server/strategy/briefService";
+import { assembleBrief } from "@/server/strategy/brief/assemble";
+import { changeText } from "@/server/strategy/brief/prose";
+import type { BriefInputs } from "@/server/strategy/brief/content";
+import { BriefRequest } from "@/server/strategy/brief/request";
+import { regionRaster } from "@/server/strategy/brief/storedBriefs";
 import type { RegionProfile } from "@/server/strategy/profile";
 import { resolveRegion } from "@/server/strategy/regions";
 import type { PlanOutput } from "@/server/strategy/regionalPlanning";

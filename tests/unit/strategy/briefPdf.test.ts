@@ -9,13 +9,13 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fmtFixed, fmtNumber } from "@/server/reports/format";
-import { renderBriefPdf } from "@/server/reports/strategy/render";
+import { fmtFixed, fmtNumber } from "@/server/documents/format";
+import { renderBriefPdf } from "@/server/strategy/brief/render";
 import type { Scenario } from "@/server/schemas/scenario";
 import { presets } from "@/server/siting/presets";
-import type { StrategyBriefContent } from "@/server/strategy/brief";
-import { BriefRequest } from "@/server/strategy/briefRequest";
-import { briefFiguresFor, buildBrief } from "@/server/strategy/briefService";
+import type { StrategyBriefContent } from "@/server/strategy/brief/content";
+import { BriefRequest } from "@/server/strategy/brief/request";
+import { briefFiguresFor, buildBrief } from "@/server/strategy/brief/storedBriefs";
 import { testStore } from "../../helpers/layers";
 
 const OUT = path.resolve(__dirname, "../../../artifacts/strategy");

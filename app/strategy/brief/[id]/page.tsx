@@ -4,9 +4,9 @@ import { getDb } from "@/server/db";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { layerStore } from "@/server/layers/bundledStore";
 import { isToken } from "@/server/schemas/token";
-import { BRIEF_FORMATS, briefFiguresFor, getBrief } from "@/server/strategy/briefService";
-import css from "@/app/reports/[id]/report.module.css";
-import { BriefView } from "./BriefView";
+import { BRIEF_FORMATS, briefFiguresFor, getBrief } from "@/server/strategy/brief/storedBriefs";
+import css from "@/server/documents/web/document.module.css";
+import { BriefView } from "@/server/strategy/brief/web/BriefView";
 
 export const dynamic = "force-dynamic";
 

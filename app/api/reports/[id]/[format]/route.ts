@@ -1,7 +1,7 @@
 import { getDb } from "@/server/db";
 import { serveStoredDocument } from "@/server/http/storedDocument";
 import { layerStore } from "@/server/layers/bundledStore";
-import { getReport, REPORT_FORMATS, renderReport } from "@/server/reports/service";
+import { getReport, REPORT_FORMATS, renderReport } from "@/server/reports/storedReports";
 
 export const runtime = "nodejs";
 // Every response depends on the token; nothing is static or cacheable by a shared cache.

@@ -1,7 +1,7 @@
 import { getDb } from "@/server/db";
 import { serveStoredDocument } from "@/server/http/storedDocument";
 import { layerStore } from "@/server/layers/bundledStore";
-import { BRIEF_FORMATS, getBrief, renderBrief } from "@/server/strategy/briefService";
+import { BRIEF_FORMATS, getBrief, renderBrief } from "@/server/strategy/brief/storedBriefs";
 
 export const runtime = "nodejs";
 // Every response depends on the token; nothing is static or cacheable by a shared cache.

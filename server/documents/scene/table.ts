@@ -5,8 +5,8 @@
  * once, and stay real, selectable text in the PDF. Long cells wrap to `maxLines` lines and are
  * ellipsised beyond; the web page keeps HTML tables.
  */
-import type { TableModel } from "../tables";
-import { INK, MUTED, wrapText, type Scene, type SceneItem } from "./scene";
+import type { TableModel } from "@/server/documents/tables";
+import { INK, MUTED, wrapText, type Scene, type SceneItem } from "@/server/documents/scene/scene";
 
 export function tableScene(model: TableModel, opts: { width: number; fontSize: number; maxLines?: number; title: string }): Scene {
   const { width, fontSize } = opts;

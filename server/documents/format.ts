@@ -2,7 +2,7 @@
  * Number and label formatting shared by the web report, the PDF and the chart labels, so both
  * renderings print the same digits.
  */
-import type { ReportValue } from "./types";
+import type { DocumentValue } from "@/server/documents/content";
 
 // Formatters are built once per precision: Number.prototype.toLocaleString builds one per call, which
 // dominated report rendering time.
@@ -32,14 +32,14 @@ export function fmtPct(v: number | null | undefined, decimals = 0): string {
 }
 
 /** A report value: its label for categories, else the number; "—" when missing. */
-export function fmtValue(v: ReportValue): string {
+export function fmtValue(v: DocumentValue): string {
   if (v.value === null) return "—";
   if (v.label) return v.label;
   return typeof v.value === "number" ? fmtNumber(v.value, v.decimals) : v.value;
 }
 
 /** A value with its unit ("1.12", "415 gCO2eq/kWh"). */
-export function fmtWithUnit(v: ReportValue): string {
+export function fmtWithUnit(v: DocumentValue): string {
   const s = fmtValue(v);
   return v.value === null || v.label || !v.unit || typeof v.value !== "number" ? s : `${s} ${v.unit}`;
 }

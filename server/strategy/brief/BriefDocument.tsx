@@ -6,27 +6,16 @@
  * carries the hashes and page numbers. Text is set as text; user-entered names are plain strings.
  */
 import type { ReactNode } from "react";
-import type { StrategyBriefContent } from "@/server/strategy/brief";
-import { fmtNumber, shortHash } from "../format";
-import { TEXT_WIDTH_PT } from "../figures";
-import { Bullets, MUTED, PageFooter, SHADE, styles, Table, type S } from "../pdf/parts";
-import { rp } from "../pdf/reactPdf";
-import { SceneSvg } from "../pdf/SceneSvg";
-import { layersTable, methodologyCriteriaTable, sourcesTable } from "../tables";
-import type { BriefFigures } from "./figures";
+import type { StrategyBriefContent } from "@/server/strategy/brief/content";
+import { fmtNumber, shortHash } from "@/server/documents/format";
+import { TEXT_WIDTH_PT } from "@/server/documents/pdf/layout";
+import { Bullets, Figure, LimitationsSection, MUTED, PageFooter, ProvenanceSection, SHADE, styles, Table, type S } from "@/server/documents/pdf/parts";
+import { rp } from "@/server/documents/pdf/reactPdf";
+import { methodologyCriteriaTable } from "@/server/documents/tables";
+import type { BriefFigures } from "@/server/strategy/brief/figures";
 import {
-  allocationTable, briefSections, builtTable, comparisonTable, keyNumbersTable, layerSpreadsTable, planDemandTable, planSetupLine, planTotalsTable, solverLine, zonesTable,
-} from "./tables";
-
-function Figure({ scene, caption, s }: { scene: BriefFigures["regionMap"]; caption?: string; s: S }) {
-  const { View, Text } = rp();
-  return (
-    <View wrap={false}>
-      <SceneSvg scene={scene} width={TEXT_WIDTH_PT} />
-      <Text style={s.figureCaption}>{caption ?? scene.title}</Text>
-    </View>
-  );
-}
+  allocationTable, briefSections, builtTable, comparisonTable, keyNumbersTable, layerSpreadsTable, planDemandTable, planSetupLine, planTotalsTable, solverLine, zonesTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
+} from "@/server/strategy/brief/tables";
 
 function Cover({ content, figures, s }: { content: StrategyBriefContent; figures: BriefFigures; s: S }) {
   const { View, Text } = rp();
@@ -153,46 +142,6 @@ function Methodology({ content, title, s }: { content: StrategyBriefContent; tit
   );
 }
 
-function Provenance({ content, title, s }: { content: StrategyBriefContent; title: string; s: S }) {
-  const { View, Text, Link } = rp();
-  const p = content.provenance;
-  return (
-    <>
-      <Text style={s.h2}>{title}</Text>
-      <Text style={s.p}>Every layer the brief uses, with its quality (observed, modelled or proxy), vintage and sources. NC = non-commercial licence; SA = share-alike.</Text>
-      {p.nonCommercialNote && <View style={s.warn}><Text>{p.nonCommercialNote}</Text></View>}
-      <Table model={layersTable(content)} s={s} fontSize={6.3} />
-      <Text style={s.h3} minPresenceAhead={40}>Sources, licences and attribution</Text>
-      <Table model={sourcesTable(content)} s={s} fontSize={6.3} />
-      {p.sources.map((src) => (
-        <View key={src.id} style={{ marginBottom: 3 }} wrap={false}>
-          <Text style={{ fontSize: 6.8, lineHeight: 1.3 }}>{`${src.nonCommercial ? "[NC] " : ""}${src.attribution}`}</Text>
-          <Link src={src.url} style={{ fontSize: 6.3, color: MUTED }}>{src.url}</Link>
-        </View>
-      ))}
-    </>
-  );
-}
-
-function Limitations({ content, title, s }: { content: StrategyBriefContent; title: string; s: S }) {
-  const { View, Text } = rp();
-  const r = content.reproducibility;
-  return (
-    <>
-      <Text style={s.h2}>{title}</Text>
-      <Bullets items={content.limitations} s={s} />
-      <View style={[s.box, { marginTop: 14 }]} wrap={false}>
-        <Text style={{ fontWeight: 700, marginBottom: 3 }}>Reproducibility</Text>
-        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`Inputs SHA-256: ${r.inputsHash}`}</Text>
-        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`Scenario SHA-256: ${r.scenarioHash}`}</Text>
-        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`Data manifest hash: ${r.dataManifestHash} (profile ${r.dataProfile})`}</Text>
-        <Text style={{ fontSize: 7, lineHeight: 1.3 }}>{`App: ${r.appName} ${r.appVersion}; generated ${r.generatedAt}`}</Text>
-        <Text style={{ fontSize: 7, marginTop: 3 }}>The JSON download holds the inputs (scenario, regions, zone settings, plan); making the brief again from them with the same data build and app version gives the same numbers.</Text>
-      </View>
-    </>
-  );
-}
-
 /** The whole document. */
 export function BriefDocument({ content, figures }: { content: StrategyBriefContent; figures: BriefFigures }): ReactNode {
   const { Document, Page, View } = rp();
@@ -214,8 +163,8 @@ export function BriefDocument({ content, figures }: { content: StrategyBriefCont
       {content.comparison && page("comparison", <Comparison content={content} figures={figures} title={t.get("comparison")!} s={s} />)}
       {content.plan && page("plan", <Plan content={content} figures={figures} title={t.get("plan")!} s={s} />)}
       {page("methodology", <Methodology content={content} title={t.get("methodology")!} s={s} />)}
-      {page("provenance", <Provenance content={content} title={t.get("provenance")!} s={s} />)}
-      {page("limitations", <Limitations content={content} title={t.get("limitations")!} s={s} />)}
+      {page("provenance", <ProvenanceSection provenance={content.provenance} documentKind="brief" title={t.get("provenance")!} s={s} />)}
+      {page("limitations", <LimitationsSection limitations={content.limitations} reproducibility={reproducibilityLines(content)} reproducibilityNote={REPRODUCIBILITY_NOTE} title={t.get("limitations")!} s={s} />)}
     </Document>
   );
 }

@@ -14,9 +14,9 @@
  */
 import type { FeatureCollection, Geometry } from "geojson";
 import { geoAzimuthalEqualArea, geoDistance, geoGraticule10, geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
-import { fmtNumber } from "../format";
-import type { MapSite } from "../types";
-import { INK, MUTED, textWidth, type Scene, type SceneItem } from "./scene";
+import { fmtNumber } from "@/server/documents/format";
+import type { MapSite } from "@/server/documents/content";
+import { INK, MUTED, textWidth, type Scene, type SceneItem } from "@/server/documents/scene/scene";
 
 /** Mean Earth radius, km (IUGG). */
 export const EARTH_RADIUS_KM = 6371.0088;

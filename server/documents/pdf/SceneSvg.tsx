@@ -1,6 +1,6 @@
-/** Draws a chart Scene (charts/scene.ts) with @react-pdf/renderer's SVG primitives. */
-import type { Scene } from "../charts/scene";
-import { FONT_STACK, rp } from "./reactPdf";
+/** Draws a chart Scene (server/documents/scene/scene.ts) with @react-pdf/renderer's SVG primitives. */
+import type { Scene } from "@/server/documents/scene/scene";
+import { FONT_STACK, rp } from "@/server/documents/pdf/reactPdf";
 
 export function SceneSvg({ scene, width }: { scene: Scene; width?: number }) {
   const { Svg, Rect, Line, Path, Circle, Text } = rp();

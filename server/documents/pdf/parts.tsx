@@ -1,10 +1,14 @@
 /**
  * Pieces shared by the PDF documents (the siting report and the strategy brief): the style sheet,
- * tables laid out as rows of Views, bulleted lists, and the page footer.
+ * tables laid out as rows of Views, bulleted lists, figures, the page footer, and the provenance and
+ * limitations sections, so both documents lay them out the same way.
  */
-import { TEXT_WIDTH_PT } from "../figures";
-import type { TableModel } from "../tables";
+import type { DocumentProvenance } from "@/server/documents/content";
+import type { Scene } from "@/server/documents/scene/scene";
+import { layersTable, sourcesTable, type TableModel } from "@/server/documents/tables";
+import { TEXT_WIDTH_PT } from "./layout";
 import { FONT_STACK, rp } from "./reactPdf";
+import { SceneSvg } from "./SceneSvg";
 
 export const INK = "#1a1a1a", MUTED = "#5a5a5a", RULE = "#b0b0b0", SHADE = "#eeeeee";
 
@@ -93,5 +97,59 @@ export function PageFooter({ text, s }: { text: string; s: S }) {
       <Text>{text}</Text>
       <Text render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`} />
     </View>
+  );
+}
+
+/** A scene at the text width with its caption, kept on one page. */
+export function Figure({ scene, caption, s }: { scene: Scene; caption?: string; s: S }) {
+  const { View, Text } = rp();
+  return (
+    <View wrap={false}>
+      <SceneSvg scene={scene} width={TEXT_WIDTH_PT} />
+      <Text style={s.figureCaption}>{caption ?? scene.title}</Text>
+    </View>
+  );
+}
+
+/** The provenance section: layers with quality and licence flags, models, sources with attribution. */
+export function ProvenanceSection({ provenance, documentKind, title, s }: { provenance: DocumentProvenance; documentKind: "report" | "brief"; title: string; s: S }) {
+  const { View, Text, Link } = rp();
+  return (
+    <>
+      <Text style={s.h2}>{title}</Text>
+      <Text style={s.p}>{`Every layer the ${documentKind} uses, with its quality (observed, modelled or proxy), vintage and sources. NC = non-commercial licence; SA = share-alike.`}</Text>
+      {provenance.nonCommercialNote && <View style={s.warn}><Text>{provenance.nonCommercialNote}</Text></View>}
+      <Table model={layersTable({ provenance })} s={s} fontSize={6.3} />
+      {provenance.models.length > 0 && (
+        <>
+          <Text style={s.h3}>Engineering models used as criteria</Text>
+          <Bullets items={provenance.models.map((x) => `${x.title} (${x.id}): ${x.description}`)} s={s} />
+        </>
+      )}
+      <Text style={s.h3} minPresenceAhead={40}>Sources, licences and attribution</Text>
+      <Table model={sourcesTable({ provenance })} s={s} fontSize={6.3} />
+      {provenance.sources.map((src) => (
+        <View key={src.id} style={{ marginBottom: 3 }} wrap={false}>
+          <Text style={{ fontSize: 6.8, lineHeight: 1.3 }}>{`${src.nonCommercial ? "[NC] " : ""}${src.attribution}`}</Text>
+          <Link src={src.url} style={{ fontSize: 6.3, color: MUTED }}>{src.url}</Link>
+        </View>
+      ))}
+    </>
+  );
+}
+
+/** The limitations section with the reproducibility box, one line per hash. */
+export function LimitationsSection({ limitations, reproducibility, reproducibilityNote, title, s }: { limitations: string[]; reproducibility: string[]; reproducibilityNote: string; title: string; s: S }) {
+  const { View, Text } = rp();
+  return (
+    <>
+      <Text style={s.h2}>{title}</Text>
+      <Bullets items={limitations} s={s} />
+      <View style={[s.box, { marginTop: 14 }]} wrap={false}>
+        <Text style={{ fontWeight: 700, marginBottom: 3 }}>Reproducibility</Text>
+        {reproducibility.map((line) => <Text key={line} style={{ fontSize: 7, lineHeight: 1.3 }}>{line}</Text>)}
+        <Text style={{ fontSize: 7, marginTop: 3 }}>{reproducibilityNote}</Text>
+      </View>
+    </>
   );
 }

@@ -7,9 +7,9 @@
  */
 import { z } from "zod";
 import { Scenario } from "@/server/schemas/scenario";
-import { Region } from "./regions";
+import { Region } from "@/server/strategy/regions";
 import { DEFAULT_PLAUSIBILITY } from "@/server/siting/plausibility";
-import { PlanInput, ZoneOptionsInput } from "./regionalPlanning";
+import { PlanInput, ZoneOptionsInput } from "@/server/strategy/regionalPlanning";
 
 /** Zone settings of the strategy page's profile (the router's default is the same). */
 export const DEFAULT_BRIEF_ZONES = { count: 10, minDistanceKm: 150, minAreaKm2: 2000, topShare: 0.1, plausibility: DEFAULT_PLAUSIBILITY };

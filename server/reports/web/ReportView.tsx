@@ -4,46 +4,16 @@
  * string (site and project names, scenario name) is rendered as React text, which escapes it: no
  * dangerouslySetInnerHTML anywhere, so a site named `<script>…</script>` shows as those characters.
  */
-import { fmtFixed, fmtNumber, shortHash } from "@/server/reports/format";
+import { fmtFixed, fmtNumber, shortHash } from "@/server/documents/format";
 import type { ReportFigures } from "@/server/reports/figures";
 import {
-  agreementTable, carbonLines, climateLines, keyNumbersTable, layersTable, methodologyCriteriaTable, rankingTable,
-  RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocalEvidenceTable, siteLocationLine, siteMetricsTable, sourcesTable, type TableModel,
+  agreementTable, carbonLines, climateLines, keyNumbersTable, rankingTable,
+  RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocalEvidenceTable, siteLocationLine, siteMetricsTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
 } from "@/server/reports/tables";
+import { methodologyCriteriaTable } from "@/server/documents/tables";
 import type { ReportContent, ReportSiteCard } from "@/server/reports/types";
-import { SceneSvg } from "./SceneSvg";
-import css from "./report.module.css";
-
-function Table({ model, caption, testId }: { model: TableModel; caption?: string; testId?: string }) {
-  const align = (a: "left" | "right" | "center" | undefined) => (a === "right" ? css.right : a === "center" ? css.center : undefined);
-  return (
-    <div className={css.tableWrap}>
-      <table className={css.table} data-testid={testId}>
-        {caption && <caption className={css.small} style={{ captionSide: "bottom", textAlign: "left" }}>{caption}</caption>}
-        <thead>
-          <tr>{model.columns.map((c, k) => <th key={k} scope="col" className={align(c.align)}>{c.title}</th>)}</tr>
-        </thead>
-        <tbody>
-          {model.rows.map((r, i) => (
-            <tr key={i} className={model.rowStyle?.[i] === "strong" ? css.strong : model.rowStyle?.[i] === "muted" ? css.mutedRow : undefined}>
-              {r.map((cell, k) => <td key={k} className={align(model.columns[k]!.align)}>{cell}</td>)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Figure({ scene, caption }: { scene: ReportFigures["map"] | null; caption?: string }) {
-  if (!scene) return null;
-  return (
-    <figure className={css.figure}>
-      <SceneSvg scene={scene} />
-      <figcaption>{caption ?? scene.title}</figcaption>
-    </figure>
-  );
-}
+import { Figure, LimitationsSection, ProvenanceSection, Table } from "@/server/documents/web/parts";
+import css from "@/server/documents/web/document.module.css";
 
 function SiteCard({ card, content, figures, position }: { card: ReportSiteCard; content: ReportContent; figures: ReportFigures; position: number }) {
   const f = figures.sites[card.id]!;
@@ -168,33 +138,8 @@ export function ReportView({ content, figures, downloads }: { content: ReportCon
       <h3>Robustness methods</h3>
       <ul>{m.robustnessMethod.map((t, i) => <li key={i}>{t}</li>)}</ul>
 
-      <h2>6. Data provenance and licences</h2>
-      <p>Every layer the report uses, with its quality (observed, modelled or proxy), vintage and sources. NC = non-commercial licence; SA = share-alike.</p>
-      {content.provenance.nonCommercialNote && <div className={css.warn}>{content.provenance.nonCommercialNote}</div>}
-      <Table model={layersTable(content)} testId="layers" />
-      {content.provenance.models.length > 0 && (
-        <>
-          <h3>Engineering models used as criteria</h3>
-          <ul>{content.provenance.models.map((x) => <li key={x.id}>{`${x.title} (${x.id}): ${x.description}`}</li>)}</ul>
-        </>
-      )}
-      <h3>Sources, licences and attribution</h3>
-      <Table model={sourcesTable(content)} />
-      <ul className={css.small}>
-        {content.provenance.sources.map((s) => (
-          <li key={s.id}>{`${s.nonCommercial ? "[NC] " : ""}${s.attribution} `}<a href={s.url} rel="noreferrer noopener" target="_blank">{s.url}</a></li>
-        ))}
-      </ul>
-
-      <h2>7. Limitations</h2>
-      <ul>{content.limitations.map((t, i) => <li key={i}>{t}</li>)}</ul>
-      <div className={css.box}>
-        <strong>Reproducibility</strong>
-        <p className={css.small} data-testid="reproducibility">
-          {`Scenario SHA-256 ${r.scenarioHash} · sites SHA-256 ${r.sitesHash} · data manifest ${r.dataManifestHash} (profile ${r.dataProfile}) · ${r.appName} ${r.appVersion} · generated ${r.generatedAt}${r.smaa ? ` · SMAA ${r.smaa.samples.toLocaleString("en")} samples, seed ${r.smaa.seed}` : ""}`}
-        </p>
-        <p className={css.small}>The JSON export holds the scenario and the sites; ranking them again with the same data build and app version gives the same scores and ranks.</p>
-      </div>
+      <ProvenanceSection provenance={content.provenance} documentKind="report" heading={<h2>6. Data provenance and licences</h2>} testId="layers" />
+      <LimitationsSection limitations={content.limitations} reproducibility={reproducibilityLines(content)} reproducibilityNote={REPRODUCIBILITY_NOTE} heading={<h2>7. Limitations</h2>} />
       <footer className={css.footer}>{`${r.appName} ${r.appVersion} · scenario ${shortHash(r.scenarioHash)} · sites ${shortHash(r.sitesHash)} · data ${shortHash(r.dataManifestHash)} · ${r.generatedAt}`}</footer>
     </article>
   );

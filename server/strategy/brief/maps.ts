@@ -1,6 +1,6 @@
 /**
  * The brief's two maps, drawn without a browser with d3-geo like the siting report's map figure (and
- * on its base: frame, country outlines, scale bar — ../charts/map.ts):
+ * on its base: frame, country outlines, scale bar — server/documents/scene/baseMap.ts):
  * - the region: its suitability on a coarse grid in grey classes (white where a hard constraint
  *   excludes the land or data are missing) with the best zones numbered by rank;
  * - the capacity plan: demand markets (squares), candidates built (circles, area ∝ MW) and left empty
@@ -9,10 +9,10 @@
  */
 import type { FeatureCollection, Geometry } from "geojson";
 import { geoAzimuthalEqualArea, geoPath, type GeoProjection } from "d3-geo";
-import type { BriefPlan, BriefProfile } from "@/server/strategy/brief";
-import { fmtFixed, fmtNumber } from "../format";
-import { drawBaseMap, drawScaleBar, MAP_LEGEND_H, mapProjection, overlaps, type Box } from "../charts/map";
-import { GREYS, INK, MUTED, textWidth, type Scene, type SceneItem } from "../charts/scene";
+import type { BriefPlan, BriefProfile } from "@/server/strategy/brief/content";
+import { fmtFixed, fmtNumber } from "@/server/documents/format";
+import { drawBaseMap, drawScaleBar, MAP_LEGEND_H, mapProjection, overlaps, type Box } from "@/server/documents/scene/baseMap";
+import { GREYS, INK, MUTED, textWidth, type Scene, type SceneItem } from "@/server/documents/scene/scene";
 
 const FONT = 6.5;
 /** Grey classes of the suitability raster, light (low) to dark (high). */

@@ -1,5 +1,5 @@
-/** Draws a chart Scene (server/reports/charts/scene.ts) as inline SVG; text is React text, never markup. */
-import type { Scene } from "@/server/reports/charts/scene";
+/** Draws a chart Scene (server/documents/scene/scene.ts) as inline SVG; text is React text, never markup. */
+import type { Scene } from "@/server/documents/scene/scene";
 
 export function SceneSvg({ scene, className }: { scene: Scene; className?: string }) {
   const titleId = `t-${scene.title.replace(/[^A-Za-z0-9]+/g, "-").slice(0, 40)}-${scene.items.length}`;

@@ -2,10 +2,10 @@
  * The strategy brief's tables as rows of text (../tables.ts `TableModel`), formatted once so the web
  * page and the PDF print the same cells.
  */
-import type { BriefPlan, BriefProfile, StrategyBriefContent } from "@/server/strategy/brief";
-import { changeText } from "@/server/strategy/brief";
-import { fmtFixed, fmtNumber, fmtPct, QUALITY_TEXT } from "../format";
-import type { TableModel } from "../tables";
+import type { BriefPlan, BriefProfile, StrategyBriefContent } from "@/server/strategy/brief/content";
+import { changeText } from "@/server/strategy/brief/prose";
+import { fmtFixed, fmtNumber, fmtPct, QUALITY_TEXT } from "@/server/documents/format";
+import type { TableModel } from "@/server/documents/tables";
 
 /** Decimals for a layer's values: by magnitude, like the report's raw values. */
 function dec(v: number | null): number {
@@ -142,3 +142,16 @@ export function briefSections(content: StrategyBriefContent): { id: string; titl
     { id: "limitations", title: "Limitations and reproducibility" },
   ].map((x, i) => ({ ...x, title: `${i + 1}. ${x.title}` }));
 }
+
+/** The reproducibility record, one line per hash (web joins them, the PDF stacks them). */
+export function reproducibilityLines(content: StrategyBriefContent): string[] {
+  const r = content.reproducibility;
+  return [
+    `Inputs SHA-256 ${r.inputsHash}`,
+    `Scenario SHA-256 ${r.scenarioHash}`,
+    `Data manifest ${r.dataManifestHash} (profile ${r.dataProfile})`,
+    `${r.appName} ${r.appVersion}, generated ${r.generatedAt}`,
+  ];
+}
+
+export const REPRODUCIBILITY_NOTE = "The JSON download holds the inputs (scenario, regions, zone settings, plan); making the brief again from them with the same data build and app version gives the same numbers.";

@@ -3,11 +3,11 @@
  * and the PDF draw (widths in PDF points, A4 text width 515 pt, as the siting report's figures).
  */
 import type { FeatureCollection, Geometry } from "geojson";
-import type { StrategyBriefContent } from "@/server/strategy/brief";
-import type { Scene } from "../charts/scene";
-import { TEXT_WIDTH_PT } from "../figures";
-import { comparisonChart, histogramChart, planTotalsChart } from "./charts";
-import { allocationMapFigure, regionMapFigure } from "./maps";
+import type { StrategyBriefContent } from "@/server/strategy/brief/content";
+import type { Scene } from "@/server/documents/scene/scene";
+import { TEXT_WIDTH_PT } from "@/server/documents/pdf/layout";
+import { comparisonChart, histogramChart, planTotalsChart } from "@/server/strategy/brief/charts";
+import { allocationMapFigure, regionMapFigure } from "@/server/strategy/brief/maps";
 
 export interface BriefFigures {
   regionMap: Scene;

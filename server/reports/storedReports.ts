@@ -11,12 +11,12 @@ import type { Database } from "@/server/db/schema";
 import { ForbiddenError, InputError, inputsUnderSync } from "@/server/errors";
 import type { LayerStore } from "@/server/layers/store";
 import { Scenario } from "@/server/schemas/scenario";
-import { assembleReport } from "./assemble";
-import { countryOutlines } from "./countries";
-import { reportCsv, reportGeoJson, reportJson } from "./exports";
-import { reportFigures, type ReportFigures } from "./figures";
-import { gatherReportInputs } from "./gather";
-import { REPORT_SCHEMA_VERSION, type ReportContent } from "./types";
+import { assembleReport } from "@/server/reports/assemble";
+import { countryOutlines } from "@/server/documents/countries";
+import { reportCsv, reportGeoJson, reportJson } from "@/server/reports/exports";
+import { reportFigures, type ReportFigures } from "@/server/reports/figures";
+import { gatherReportInputs } from "@/server/reports/gather";
+import { REPORT_SCHEMA_VERSION, type ReportContent } from "@/server/reports/types";
 
 /** Most sites one report covers: each gets a page, and SMAA's cost grows with the square of the sites. */
 export const MAX_REPORT_SITES = 250;
@@ -90,7 +90,7 @@ export async function renderReport(store: LayerStore, content: ReportContent, fo
   let body: Uint8Array;
   if (format === "pdf") {
     // Loaded on demand: the PDF renderer is an ES-module graph (see pdf/reactPdf.ts).
-    const { renderReportPdf } = await import("./pdf/render");
+    const { renderReportPdf } = await import("@/server/reports/pdf/render");
     body = new Uint8Array(await renderReportPdf(content, figuresFor(store, content)));
   } else {
     const text = format === "csv" ? reportCsv(content) : format === "geojson" ? reportGeoJson(content) : reportJson(content);

@@ -1,14 +1,14 @@
 /**
- * Charts of the strategy brief as Scenes (../charts/scene.ts), drawn by the same two adapters as the
+ * Charts of the strategy brief as Scenes (server/documents/scene/scene.ts), drawn by the same two adapters as the
  * siting report (web SVG and PDF SVG): the area-weighted suitability histogram of the region, the
  * comparison of regions, and the plan's annual totals against building at the demand. Greyscale with
  * hatching and direct labels, like the report's charts; d3-scale for the axes.
  */
 import { scaleBand, scaleLinear } from "d3-scale";
-import type { BriefComparison, BriefPlan, BriefProfile } from "@/server/strategy/brief";
-import { changeText } from "@/server/strategy/brief";
-import { fmtFixed, fmtNumber } from "../format";
-import { fitText, GREYS, hatchedRect, INK, MUTED, RULE, textWidth, type Scene, type SceneItem } from "../charts/scene";
+import type { BriefComparison, BriefPlan, BriefProfile } from "@/server/strategy/brief/content";
+import { changeText } from "@/server/strategy/brief/prose";
+import { fmtFixed, fmtNumber } from "@/server/documents/format";
+import { fitText, GREYS, hatchedRect, INK, MUTED, RULE, textWidth, type Scene, type SceneItem } from "@/server/documents/scene/scene";
 
 const FONT = 7;
 

@@ -1,50 +1,18 @@
 /**
- * The web rendering of a strategy brief: the same content, tables (server/reports/strategy/tables.ts)
- * and charts (scenes drawn as SVG by the siting report's SceneSvg) as the PDF, in the report's page
- * style and print CSS. A server component with no client JavaScript; every user-entered string
+ * The web rendering of a strategy brief: the same content, tables (strategy/brief/tables.ts) and
+ * charts (scenes drawn as SVG, server/documents/web) as the PDF, in the documents' page style and
+ * print CSS. A server component with no client JavaScript; every user-entered string
  * (region, market and scenario names, the title) is React text, never markup.
  */
-import { SceneSvg } from "@/app/reports/[id]/SceneSvg";
-import css from "@/app/reports/[id]/report.module.css";
-import type { Scene } from "@/server/reports/charts/scene";
-import { fmtNumber, shortHash } from "@/server/reports/format";
-import type { BriefFigures } from "@/server/reports/strategy/figures";
+import css from "@/server/documents/web/document.module.css";
+import { fmtNumber, shortHash } from "@/server/documents/format";
+import type { BriefFigures } from "@/server/strategy/brief/figures";
 import {
-  allocationTable, briefSections, builtTable, comparisonTable, keyNumbersTable, layerSpreadsTable, planDemandTable, planSetupLine, planTotalsTable, solverLine, zonesTable,
-} from "@/server/reports/strategy/tables";
-import { layersTable, methodologyCriteriaTable, sourcesTable, type TableModel } from "@/server/reports/tables";
-import type { StrategyBriefContent } from "@/server/strategy/brief";
-
-function Table({ model, caption, testId }: { model: TableModel; caption?: string; testId?: string }) {
-  const align = (a: "left" | "right" | "center" | undefined) => (a === "right" ? css.right : a === "center" ? css.center : undefined);
-  return (
-    <div className={css.tableWrap}>
-      <table className={css.table} data-testid={testId}>
-        {caption && <caption className={css.small} style={{ captionSide: "bottom", textAlign: "left" }}>{caption}</caption>}
-        <thead>
-          <tr>{model.columns.map((c, k) => <th key={k} scope="col" className={align(c.align)}>{c.title}</th>)}</tr>
-        </thead>
-        <tbody>
-          {model.rows.map((r, i) => (
-            <tr key={i} className={model.rowStyle?.[i] === "strong" ? css.strong : model.rowStyle?.[i] === "muted" ? css.mutedRow : undefined}>
-              {r.map((cell, k) => <td key={k} className={align(model.columns[k]!.align)}>{cell}</td>)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Figure({ scene, caption, testId }: { scene: Scene | null; caption?: string; testId?: string }) {
-  if (!scene) return null;
-  return (
-    <figure className={css.figure} data-testid={testId}>
-      <SceneSvg scene={scene} />
-      <figcaption>{caption ?? scene.title}</figcaption>
-    </figure>
-  );
-}
+  allocationTable, briefSections, builtTable, comparisonTable, keyNumbersTable, layerSpreadsTable, planDemandTable, planSetupLine, planTotalsTable, solverLine, zonesTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
+} from "@/server/strategy/brief/tables";
+import { methodologyCriteriaTable } from "@/server/documents/tables";
+import { Figure, LimitationsSection, ProvenanceSection, Table } from "@/server/documents/web/parts";
+import type { StrategyBriefContent } from "@/server/strategy/brief/content";
 
 function Shortfalls({ content }: { content: StrategyBriefContent }) {
   const plan = content.plan;
@@ -149,29 +117,11 @@ export function BriefView({ content, figures, downloads }: { content: StrategyBr
       </section>
 
       <section aria-labelledby="provenance">
-        <h2 id="provenance">{t.get("provenance")}</h2>
-        <p>Every layer the brief uses, with its quality (observed, modelled or proxy), vintage and sources. NC = non-commercial licence; SA = share-alike.</p>
-        {content.provenance.nonCommercialNote && <div className={css.warn}>{content.provenance.nonCommercialNote}</div>}
-        <Table model={layersTable(content)} testId="brief-provenance" />
-        <h3>Sources, licences and attribution</h3>
-        <Table model={sourcesTable(content)} />
-        <ul className={css.small}>
-          {content.provenance.sources.map((s) => (
-            <li key={s.id}>{`${s.nonCommercial ? "[NC] " : ""}${s.attribution} `}<a href={s.url} rel="noreferrer noopener" target="_blank">{s.url}</a></li>
-          ))}
-        </ul>
+        <ProvenanceSection provenance={content.provenance} documentKind="brief" heading={<h2 id="provenance">{t.get("provenance")}</h2>} testId="brief-provenance" />
       </section>
 
       <section aria-labelledby="limitations">
-        <h2 id="limitations">{t.get("limitations")}</h2>
-        <ul>{content.limitations.map((x, i) => <li key={i}>{x}</li>)}</ul>
-        <div className={css.box}>
-          <strong>Reproducibility</strong>
-          <p className={css.small} data-testid="reproducibility">
-            {`Inputs SHA-256 ${r.inputsHash} · scenario SHA-256 ${r.scenarioHash} · data manifest ${r.dataManifestHash} (profile ${r.dataProfile}) · ${r.appName} ${r.appVersion} · generated ${r.generatedAt}`}
-          </p>
-          <p className={css.small}>The JSON download holds the inputs (scenario, regions, zone settings, plan); making the brief again from them with the same data build and app version gives the same numbers.</p>
-        </div>
+        <LimitationsSection limitations={content.limitations} reproducibility={reproducibilityLines(content)} reproducibilityNote={REPRODUCIBILITY_NOTE} heading={<h2 id="limitations">{t.get("limitations")}</h2>} />
       </section>
       <footer className={css.footer}>{`${r.appName} ${r.appVersion} · inputs ${shortHash(r.inputsHash)} · scenario ${shortHash(r.scenarioHash)} · data ${shortHash(r.dataManifestHash)} · ${r.generatedAt}`}</footer>
     </article>

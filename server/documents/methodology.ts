@@ -10,7 +10,7 @@ import { FIBRE_MS_PER_KM, ROUTE_FACTOR, ROUTE_FACTOR_MAX, ROUTE_FACTOR_MIN, RTT_
 import { COMPOSITE_COMPONENTS, MIN_COMPONENTS } from "@/server/models/risk/composite";
 import type { MethodName } from "@/server/scoring";
 import type { ConstraintSpec, Scenario, ValueFunctionSpec } from "@/server/schemas/scenario";
-import { fmtNumber } from "./format";
+import { fmtNumber } from "@/server/documents/format";
 
 export const METHOD_TITLES: Record<MethodName, string> = {
   wsm: "Weighted sum (WSM)",

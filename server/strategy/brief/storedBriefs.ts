@@ -10,15 +10,16 @@ import { loadBrief, saveBrief, type BriefMeta } from "@/server/db/briefs";
 import type { Database } from "@/server/db/schema";
 import { InputError } from "@/server/errors";
 import type { LayerStore } from "@/server/layers/store";
-import { countryOutlines } from "@/server/reports/countries";
-import { briefFigures, type BriefFigures } from "@/server/reports/strategy/figures";
+import { countryOutlines } from "@/server/documents/countries";
+import { briefFigures, type BriefFigures } from "@/server/strategy/brief/figures";
 import { SCORE_EXCLUDED } from "@/server/scoring/surfaceScore";
 import { describeCriteria } from "@/server/siting/evaluate";
 import { scoredSurfaceFor } from "@/server/siting/surfaceQueries";
-import { assembleBrief, BRIEF_SCHEMA_VERSION, type BriefRaster, type StrategyBriefContent } from "./brief";
-import type { BriefRequest } from "./briefRequest";
-import { cellAreaKm2, resolveRegion } from "./regions";
-import { compareRegions, planCapacity, regionProfile } from "./regionalPlanning";
+import { assembleBrief } from "@/server/strategy/brief/assemble";
+import { BRIEF_SCHEMA_VERSION, type BriefRaster, type StrategyBriefContent } from "@/server/strategy/brief/content";
+import type { BriefRequest } from "@/server/strategy/brief/request";
+import { cellAreaKm2, resolveRegion } from "@/server/strategy/regions";
+import { compareRegions, planCapacity, regionProfile } from "@/server/strategy/regionalPlanning";
 
 /** Most blocks on the region map: the 0.25° cells are merged 2×2, 4×4, … until the region fits. */
 export const MAX_RASTER_BLOCKS = 6000;
@@ -143,7 +144,7 @@ export function briefFileName(content: StrategyBriefContent, format: BriefFormat
 export async function renderBrief(store: LayerStore, content: StrategyBriefContent, format: BriefFormat): Promise<{ body: Uint8Array; contentType: string; fileName: string }> {
   if (format === "pdf") {
     // Loaded on demand: the PDF renderer is an ES-module graph (see server/reports/pdf/reactPdf.ts).
-    const { renderBriefPdf } = await import("@/server/reports/strategy/render");
+    const { renderBriefPdf } = await import("@/server/strategy/brief/render");
     return { body: new Uint8Array(await renderBriefPdf(content, briefFiguresFor(store, content))), contentType: "application/pdf", fileName: briefFileName(content, "pdf") };
   }
   return { body: new TextEncoder().encode(JSON.stringify(content, null, 2)), contentType: "application/json; charset=utf-8", fileName: briefFileName(content, "json") };

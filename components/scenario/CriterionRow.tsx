@@ -1,4 +1,5 @@
 "use client";
+import { percentPoints } from "@/server/scoring";
 import { useState } from "react";
 import type { Criterion } from "@/server/schemas/scenario";
 import { ConstraintEditor } from "./ConstraintEditor";
@@ -21,7 +22,7 @@ export function CriterionRow({ criterion, source, share, weightEditable, readOnl
   const [open, setOpen] = useState(false);
   const id = `crit-${criterion.id}`;
   const title = source?.title ?? criterion.source;
-  const pct = Math.round(share * 1000) / 10;
+  const pct = percentPoints(share);
   return (
     <li className="criterion" data-criterion={criterion.id}>
       <div className="crit-head">

@@ -15,7 +15,6 @@
  */
 import { ClimateInputError, type SiteClimate } from "./climate/siteClimate";
 import { carbonEstimate } from "./carbon";
-import type { CoolingArchetype } from "./cooling/archetypes";
 import { createCoolingResult, type CoolingResult } from "./cooling/model";
 import { coolingModelInto } from "./cooling/pue";
 import { energyEstimate } from "./energy";
@@ -104,21 +103,13 @@ export interface SiteMetricsInput {
 export type JurisdictionFitMetric = { value: JurisdictionFitValue; reason: string } | { value: null; reason: string };
 
 /** Why the cooling numbers are what they are (null when the climate is missing). */
-export interface CoolingExplanation {
-  archetype: CoolingArchetype;
-  /** kWh per kWh of IT energy; sum = pue − 1. */
-  fixed: number;
-  fans: number;
-  mechanical: number;
-  pumps: number;
-  economiser_hours: number;
-  partial_economiser_hours: number;
-  mechanical_equivalent_hours: number;
-  design_condition_c: number;
-  design_condition: "dry_bulb" | "wet_bulb";
-  evaporation_l_per_kwh: number;
-  blowdown_l_per_kwh: number;
-}
+/** The fields of the cooling model's result that explain a site's PUE and WUE (one type, the model's). */
+export const COOLING_EXPLANATION_FIELDS = [
+  "archetype", "fixed", "fans", "mechanical", "pumps", "economiser_hours", "partial_economiser_hours", "mechanical_equivalent_hours",
+  "design_condition_c", "design_condition", "evaporation_l_per_kwh", "blowdown_l_per_kwh",
+] as const satisfies readonly (keyof CoolingResult)[];
+
+export type CoolingExplanation = Pick<CoolingResult, (typeof COOLING_EXPLANATION_FIELDS)[number]>;
 
 /** All metrics of a site. Units are in the field names (pue is dimensionless). */
 export interface SiteMetrics {
@@ -191,20 +182,7 @@ function isMissingInput(x: SiteMetricsInput["climate"]): x is MissingInput | nul
 }
 
 function explanation(r: CoolingResult): CoolingExplanation {
-  return {
-    archetype: r.archetype,
-    fixed: r.fixed,
-    fans: r.fans,
-    mechanical: r.mechanical,
-    pumps: r.pumps,
-    economiser_hours: r.economiser_hours,
-    partial_economiser_hours: r.partial_economiser_hours,
-    mechanical_equivalent_hours: r.mechanical_equivalent_hours,
-    design_condition_c: r.design_condition_c,
-    design_condition: r.design_condition,
-    evaporation_l_per_kwh: r.evaporation_l_per_kwh,
-    blowdown_l_per_kwh: r.blowdown_l_per_kwh,
-  };
+  return Object.fromEntries(COOLING_EXPLANATION_FIELDS.map((k) => [k, r[k]])) as CoolingExplanation;
 }
 
 /** PUE, peak PUE and WUE of a place, with the cooling breakdown when the model ran. */

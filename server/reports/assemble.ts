@@ -124,20 +124,9 @@ function coolingOf(site: SiteResult): ReportCooling | null {
   const c = site.metrics.cooling;
   if (!c) return null;
   const a = COOLING_ARCHETYPES[c.archetype];
-  return {
-    archetype: c.archetype,
-    archetypeTitle: a.title,
-    archetypeDescription: a.description,
-    overhead: { fixed: c.fixed, fans: c.fans, mechanical: c.mechanical, pumps: c.pumps },
-    economiserHours: c.economiser_hours,
-    partialEconomiserHours: c.partial_economiser_hours,
-    mechanicalEquivalentHours: c.mechanical_equivalent_hours,
-    designConditionC: c.design_condition_c,
-    designCondition: c.design_condition,
-    evaporationLPerKwh: c.evaporation_l_per_kwh,
-    blowdownLPerKwh: c.blowdown_l_per_kwh,
-  };
+  return { ...c, archetype_title: a.title, archetype_description: a.description };
 }
+
 
 function layerValuesOf(ids: readonly string[], inputs: ReportInputs, i: number, layers: Map<string, LayerMeta>): ReportHazard[] {
   const values = inputs.extras[i]!.values;

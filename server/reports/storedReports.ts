@@ -16,7 +16,8 @@ import { countryOutlines } from "@/server/documents/countries";
 import { reportCsv, reportGeoJson, reportJson } from "@/server/reports/exports";
 import { reportFigures, type ReportFigures } from "@/server/reports/figures";
 import { gatherReportInputs } from "@/server/reports/gather";
-import { REPORT_SCHEMA_VERSION, type ReportContent } from "@/server/reports/types";
+import { readStoredReport } from "@/server/reports/storedContent";
+import type { ReportContent } from "@/server/reports/types";
 
 /** Most sites one report covers: each gets a page, and SMAA's cost grows with the square of the sites. */
 export const MAX_REPORT_SITES = 250;
@@ -51,16 +52,10 @@ export async function createReport(store: LayerStore, db: Kysely<Database>, inpu
   return { ...saved, title: content.title };
 }
 
-function asContent(raw: unknown): ReportContent {
-  const c = raw as ReportContent | null;
-  if (!c || typeof c !== "object" || c.schemaVersion !== REPORT_SCHEMA_VERSION) throw new Error("stored report has an unknown content version");
-  return c;
-}
-
 export async function getReport(db: Kysely<Database>, id: string, token: string): Promise<{ meta: ReportMeta; content: ReportContent; access: "write" | "read" }> {
   const { report, access } = await loadReport(db, id, token);
   const { content, ...meta } = report;
-  return { meta, content: asContent(content), access };
+  return { meta, content: readStoredReport(content), access };
 }
 
 export function projectReports(db: Kysely<Database>, projectId: string, token: string): Promise<ReportMeta[]> {

@@ -115,7 +115,7 @@ export function climateLines(s: ReportSiteCard): string[] {
   const k = s.cooling;
   if (k) {
     const pue = s.metrics.find((m) => m.id === "pue")?.value;
-    out.push(`${k.archetypeTitle}: PUE ${typeof pue === "number" ? fmtFixed(pue, 2) : "—"} = 1 + fixed ${fmtFixed(k.overhead.fixed, 3)} + fans ${fmtFixed(k.overhead.fans, 3)} + mechanical ${fmtFixed(k.overhead.mechanical, 3)} + pumps ${fmtFixed(k.overhead.pumps, 3)}; economiser ${fmtNumber(k.economiserHours, 0)} h full and ${fmtNumber(k.partialEconomiserHours, 0)} h partial; design ${k.designCondition === "dry_bulb" ? "dry bulb" : "wet bulb"} ${fmtNumber(k.designConditionC, 1)} °C.`);
+    out.push(`${k.archetype_title}: PUE ${typeof pue === "number" ? fmtFixed(pue, 2) : "—"} = 1 + fixed ${fmtFixed(k.fixed, 3)} + fans ${fmtFixed(k.fans, 3)} + mechanical ${fmtFixed(k.mechanical, 3)} + pumps ${fmtFixed(k.pumps, 3)}; economiser ${fmtNumber(k.economiser_hours, 0)} h full and ${fmtNumber(k.partial_economiser_hours, 0)} h partial; design ${k.design_condition === "dry_bulb" ? "dry bulb" : "wet bulb"} ${fmtNumber(k.design_condition_c, 1)} °C.`);
   }
   return out;
 }

@@ -9,11 +9,13 @@
  * `null` with a reason next to it, never 0.
  */
 import type { DocumentCriterion, DocumentProvenance, DocumentValue, MapSite } from "@/server/documents/content";
+import type { CoolingExplanation } from "@/server/models/siteMetrics";
 import type { MethodName } from "@/server/scoring";
 import type { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
 
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2: the cooling breakdown took the model's field names (v1 reports are upgraded when read, storedReports.ts). */
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface ReportCriterionValue {
   criterionId: string;
@@ -64,20 +66,12 @@ export interface ReportClimate {
   elevationM: number | null;
 }
 
-export interface ReportCooling {
-  archetype: string;
-  archetypeTitle: string;
-  archetypeDescription: string;
-  /** kWh per kWh of IT energy; fixed + fans + mechanical + pumps = PUE − 1. */
-  overhead: { fixed: number; fans: number; mechanical: number; pumps: number };
-  economiserHours: number;
-  partialEconomiserHours: number;
-  mechanicalEquivalentHours: number;
-  designConditionC: number;
-  designCondition: "dry_bulb" | "wet_bulb";
-  evaporationLPerKwh: number;
-  blowdownLPerKwh: number;
-}
+/**
+ * The cooling breakdown on a site card: the model's explanation (server/models/siteMetrics.ts, units
+ * in the field names; fixed + fans + mechanical + pumps = PUE − 1, kWh per kWh of IT energy) with the
+ * archetype's title and description.
+ */
+export type ReportCooling = CoolingExplanation & { archetype_title: string; archetype_description: string };
 
 export interface ReportSiteCard {
   id: string;

@@ -11,6 +11,7 @@ export * from "./types";
 export { normalize } from "./normalize";
 export { checkMatrix, checkTypes, checkWeights } from "./validate";
 export { rankDescending, rankAscending, argsortDescending, DEFAULT_TIE_TOLERANCE, type RankOptions } from "./ranking";
+export { percentPoints } from "./percentPoints";
 export { wsm, DEFAULT_ADDITIVE_NORMALIZATION, type WsmOptions } from "./wsm";
 export { wpm, type WpmOptions } from "./wpm";
 export { waspas, type WaspasOptions } from "./waspas";

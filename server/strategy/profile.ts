@@ -4,6 +4,7 @@
  * the best zones — contiguous areas of the highest-scoring cells, each at least a minimum area and a
  * minimum distance from the others.
  */
+import { percentPoints } from "@/server/scoring";
 import { haversineKm } from "@/data/lib/geo";
 import { SCORE_EXCLUDED } from "@/server/scoring/surfaceScore";
 import type { LayerStore } from "@/server/layers/store";
@@ -200,7 +201,7 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
       const f = store.polygons.countries.majorityOfLandCell(seed);
       zones.push({
         rank: zones.length + 1, lat: c.lat, lon: c.lon, areaKm2: a, cells: cells.length,
-        meanScore: Math.round((sum / a) * 1000) / 10, bestScore: Math.round(scores[seed]! * 1000) / 10,
+        meanScore: percentPoints(sum / a), bestScore: percentPoints(scores[seed]!),
         country: f >= 0 ? store.polygons.countries.features[f]!.name : null,
         plausibility: rule && plaus ? (rule.enabled ? `Passed: ${judge(rule, plaus.evidence(seed)).because}.` : "Buildability rule off.") : "No buildability rule applied.",
       });
@@ -214,11 +215,11 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
     excludedShare: total ? excluded / total : 0,
     unscoredShare: total ? unscored / total : 0,
     histogram: Array.from(bins, (a, b) => ({ from: b * 10, to: b * 10 + 10, areaShare: pass ? a / pass : 0 })),
-    medianScore: median === null ? null : Math.round(median * 1000) / 10,
-    p90Score: p90 === null ? null : Math.round(p90 * 1000) / 10,
+    medianScore: median === null ? null : percentPoints(median),
+    p90Score: p90 === null ? null : percentPoints(p90),
     layers: PROFILE_LAYERS.map((id) => spread(store, region, area, id)).filter((l): l is LayerSpread => l !== null),
     zones,
-    zoneThreshold: threshold === null ? null : Math.round(threshold * 1000) / 10,
+    zoneThreshold: threshold === null ? null : percentPoints(threshold),
     plausibility: { text: plaus?.text ?? "No buildability rule applied.", implausibleShare: pass ? implausible / pass : 0 },
   };
 }

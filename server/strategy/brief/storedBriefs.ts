@@ -4,6 +4,7 @@
  * token, open it by token, and render it as a PDF or JSON. Request errors are input errors naming
  * the field of the brief request ("plan.candidates.region.key: …").
  */
+import { percentPoints } from "@/server/scoring";
 import type { Kysely } from "kysely";
 import pkg from "@/package.json";
 import { loadBrief, saveBrief, type BriefMeta } from "@/server/db/briefs";
@@ -56,7 +57,7 @@ export function regionRaster(store: LayerStore, cells: Int32Array, scores: Float
       const lat = g.north - (row + 0.5) * deg;
       let lon = g.west + (col + 0.5) * deg;
       if (lon > 180) lon -= 360;
-      out.push([Math.round(lat * 1000) / 1000, Math.round(lon * 1000) / 1000, b.pass > 0 && b.pass >= b.other ? Math.round((b.sum / b.pass) * 1000) / 10 : null]);
+      out.push([Math.round(lat * 1000) / 1000, Math.round(lon * 1000) / 1000, b.pass > 0 && b.pass >= b.other ? percentPoints(b.sum / b.pass) : null]);
     }
     return { cellDeg: deg, cells: out };
   }

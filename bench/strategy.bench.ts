@@ -4,11 +4,11 @@
  *   - a region profile of Russia, the largest country (17 M km²): cold with nothing cached (fresh layer
  *     store, cooling model on every cell), cold after a restart (cooling grid on disk), and warm (the
  *     surface cached, as the strategy page finds it after the first profile) through `strategy.profile`;
- *     and the profile's own work (region cells, histogram, layer spreads, zones) on a scored surface;
- *   - a capacity plan over 500 candidate zones of the USA (`zones` count 500, 40 km apart, 200 km²)
+ *     and the profile's own work (region cells, histogram, layer spreads, candidate areas) on a scored surface;
+ *   - a capacity plan over 500 candidate areas of the USA (`candidate areas` count 500, 40 km apart, 200 km²)
  *     for 20 US metro markets from the gazetteer (demand
  *     share = population), 10 GW, 60 % training anywhere and 40 % inference within 20 ms, at most
- *     100 MW per zone: the HiGHS solve and the whole `strategy.plan` (zones, per-MW engineering
+ *     100 MW per candidate area: the HiGHS solve and the whole `strategy.plan` (candidate areas, per-MW engineering
  *     metrics of 500 candidates, data rule, LP, baseline); and the same with a 50 MW minimum build (a
  *     mixed-integer programme with 500 binaries);
  *   - the strategy brief of both as a PDF (recomputed from the request, figures, react-pdf).
@@ -46,7 +46,7 @@ export async function run(): Promise<BenchRow[]> {
   const api = createCaller(internalContext("bench"));
   const scenario: Scenario = (await api.scoring.presets()).find((p) => p.id === "ai-training")!.scenario;
   const region = { kind: "country" as const, key: "RUS" };
-  const zones = { count: 10, minDistanceKm: 150, minAreaKm2: 2000, topShare: 0.1 };
+  const candidateAreas = { count: 10, minDistanceKm: 150, minAreaKm2: 2000, topShare: 0.1 };
   const rows: BenchRow[] = [];
   const tmp = mkdtempSync(path.join(os.tmpdir(), "strategy-bench-"));
   try {
@@ -57,26 +57,26 @@ export async function run(): Promise<BenchRow[]> {
       const resolved = resolveRegion(store, region);
       const surface = await computeSurface(store, scenario);
       const { scores } = scoreSurface({ n: store.grid.landCells, utilities: surface.utilities, excluded: surface.excluded }, { weights: scenario.criteria.map((c) => c.weight), missing: scenario.missing, method: "wsm" });
-      const p = profileRegion(store, resolved, scores, zones);
+      const p = profileRegion(store, resolved, scores, candidateAreas);
       return { ms: performance.now() - t0, p, store, scores, resolved };
     };
     const cacheDir = path.join(tmp, "cache");
     const nothing = await profileCold(cacheDir);
     const restart = await profileCold(cacheDir);
     const p = nothing.p;
-    const land = `${(p.areaKm2 / 1e6).toFixed(1)} M km², ${p.cells.toLocaleString("en")} cells, ${p.zones.length} zones`;
+    const land = `${(p.areaKm2 / 1e6).toFixed(1)} M km², ${p.cells.toLocaleString("en")} cells, ${p.candidateAreas.length} candidate areas`;
     rows.push({ figure: `region profile, ${p.name} (${land}): cold, nothing cached (fresh store, cooling model on every cell)`, value: Math.round(nothing.ms), unit: "ms", target: "", pass: null });
     rows.push({ figure: "… cold after a restart (fresh store; surface recomputed, cooling grid read from disk)", value: Math.round(restart.ms), unit: "ms", target: "", pass: null });
-    const stepMs = await medianMs(() => profileRegion(restart.store, restart.resolved, restart.scores, zones), 5, 1);
-    rows.push({ figure: "… of which the profile itself on a scored surface (histogram, 10 layer spreads, zones)", value: r1(stepMs), unit: "ms", target: "", pass: null });
+    const stepMs = await medianMs(() => profileRegion(restart.store, restart.resolved, restart.scores, candidateAreas), 5, 1);
+    rows.push({ figure: "… of which the profile itself on a scored surface (histogram, 10 layer spreads, candidate areas)", value: r1(stepMs), unit: "ms", target: "", pass: null });
     // Warm: through the API, the surface in the server's cache after the first request.
     const t0 = performance.now();
-    await api.strategy.profile({ region, scenario, zones });
+    await api.strategy.profile({ region, scenario, candidateAreas });
     const firstMs = performance.now() - t0;
-    const warmMs = await medianMs(() => api.strategy.profile({ region, scenario, zones }), 5, 1);
+    const warmMs = await medianMs(() => api.strategy.profile({ region, scenario, candidateAreas }), 5, 1);
     rows.push({ figure: "… warm: strategy.profile with the surface cached (rescore 257k cells + profile)", value: r1(warmMs), unit: "ms", target: "", pass: null, note: `first request in this process ${Math.round(firstMs)} ms` });
 
-    // Capacity plan: 500 zones of the USA, 20 markets.
+    // Capacity plan: 500 candidate areas of the USA, 20 markets.
     const markets: { name: string; lat: number; lon: number; share: number }[] = [];
     for (const q of US_MARKETS) {
       const hit = (await api.sites.search({ q, limit: 5 })).find((x) => x.country === "US");
@@ -85,7 +85,7 @@ export async function run(): Promise<BenchRow[]> {
     }
     const planInput = (minBuildMw?: number) => ({
       scenario,
-      candidates: { kind: "zones" as const, region: { kind: "country" as const, key: "USA" }, zones: { count: 500, minDistanceKm: 40, minAreaKm2: 200, topShare: 0.3 } },
+      candidates: { kind: "candidate_areas" as const, region: { kind: "country" as const, key: "USA" }, candidateAreas: { count: 500, minDistanceKm: 40, minAreaKm2: 200, topShare: 0.3 } },
       totalMw: 10_000, maxMwPerCandidate: 100, ...(minBuildMw ? { minBuildMw } : {}),
       markets,
       workloads: [{ id: "training", share: 0.6, rttSlaMs: null }, { id: "inference", share: 0.4, rttSlaMs: 20 }],
@@ -99,17 +99,17 @@ export async function run(): Promise<BenchRow[]> {
       }, 3, 1);
       const plan = last!;
       const label = minBuild ? `MIP, minimum build ${minBuild} MW (500 binaries)` : "LP";
-      if (plan.candidates.length < 500) throw new Error(`only ${plan.candidates.length} candidate zones`);
+      if (plan.candidates.length < 500) throw new Error(`only ${plan.candidates.length} candidate areas`);
       rows.push({
-        figure: `capacity plan ${label}: 500 zones × 20 markets, 10 GW — HiGHS solve`, value: r1(solveS * 1000), unit: "ms", target: "", pass: null,
-        note: `${plan.solver.variables.toLocaleString("en")} variables, ${plan.solver.constraints.toLocaleString("en")} constraints; ${plan.status}, ${plan.built.length} zones built`,
+        figure: `capacity plan ${label}: 500 candidate areas × 20 markets, 10 GW — HiGHS solve`, value: r1(solveS * 1000), unit: "ms", target: "", pass: null,
+        note: `${plan.solver.variables.toLocaleString("en")} variables, ${plan.solver.constraints.toLocaleString("en")} constraints; ${plan.status}, ${plan.built.length} candidate areas built`,
       });
-      rows.push({ figure: `… total strategy.plan (${label}): zones, per-MW metrics of 500 candidates, data rule, solve, baseline`, value: Math.round(totalMs), unit: "ms", target: "", pass: null });
+      rows.push({ figure: `… total strategy.plan (${label}): candidate areas, per-MW metrics of 500 candidates, data rule, solve, baseline`, value: Math.round(totalMs), unit: "ms", target: "", pass: null });
     }
 
     // The strategy brief of the Russia profile with the LP plan: assembly (profile, plan, map blocks) and the PDF.
     const store = LayerStore.load(LAYERS, cacheDir);
-    const request = BriefRequest.parse({ scenario, region, zones, plan: (({ scenario: _s, ...rest }) => rest)(planInput()) });
+    const request = BriefRequest.parse({ scenario, region, candidateAreas, plan: (({ scenario: _s, ...rest }) => rest)(planInput()) });
     const { renderBriefPdf } = await import("@/server/strategy/brief/render");
     let pages = 0, bytes = 0;
     const briefMs = await medianMs(async () => {
@@ -118,7 +118,7 @@ export async function run(): Promise<BenchRow[]> {
       bytes = pdf.length;
       pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     }, 3, 1);
-    rows.push({ figure: "strategy brief PDF: Russia profile + the 500-zone US plan (build, figures, PDF)", value: Math.round(briefMs), unit: "ms", target: "", pass: null, note: `${pages} pages, ${(bytes / 1024).toFixed(0)} kB` });
+    rows.push({ figure: "strategy brief PDF: Russia profile + the 500-candidate area US plan (build, figures, PDF)", value: Math.round(briefMs), unit: "ms", target: "", pass: null, note: `${pages} pages, ${(bytes / 1024).toFixed(0)} kB` });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

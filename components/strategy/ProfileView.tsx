@@ -2,7 +2,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { fmtInt, pct, type Profile } from "./types";
 
-/** Suitability histogram (area-weighted), constraint shares, layer spreads and the best zones of a region. */
+/** Suitability histogram (area-weighted), constraint shares, layer spreads and the best candidate areas of a region. */
 export function ProfileView({ profile }: { profile: Profile }) {
   const W = 420, H = 120, left = 34, bottom = 20;
   const x = scaleBand<number>().domain(profile.histogram.map((_, i) => i)).range([left, W - 4]).padding(0.1);
@@ -41,17 +41,17 @@ export function ProfileView({ profile }: { profile: Profile }) {
           ))}
         </tbody>
       </table>
-      <table className="inspect-table" data-testid="zones">
-        <caption>Best zones {profile.zoneThreshold !== null ? `(cells scoring ≥ ${profile.zoneThreshold})` : ""}</caption>
+      <table className="inspect-table" data-testid="candidate_areas">
+        <caption>Best candidate areas {profile.candidateAreaThreshold !== null ? `(cells scoring ≥ ${profile.candidateAreaThreshold})` : ""}</caption>
         <thead><tr><th scope="col">#</th><th scope="col">Where</th><th scope="col">Area km²</th><th scope="col">Mean score</th><th scope="col">Best</th><th scope="col">Buildability</th></tr></thead>
         <tbody>
-          {profile.zones.map((z) => (
+          {profile.candidateAreas.map((z) => (
             <tr key={z.rank}><td>{z.rank}</td><td>{z.country ?? "—"} ({z.lat.toFixed(2)}, {z.lon.toFixed(2)})</td><td>{fmtInt(z.areaKm2)}</td><td>{z.meanScore}</td><td>{z.bestScore}</td><td className="muted">{z.plausibility}</td></tr>
           ))}
-          {!profile.zones.length && <tr><td colSpan={6}>No zone meets the minimum area at this threshold.</td></tr>}
+          {!profile.candidateAreas.length && <tr><td colSpan={6}>No candidate area meets the minimum area at this threshold.</td></tr>}
         </tbody>
       </table>
-      <p className="caveat" data-testid="zone-rule">{profile.plausibility.text}{profile.plausibility.implausibleShare > 0 ? ` It rules out ${Math.round(100 * profile.plausibility.implausibleShare)} % of the land that passes the scenario's constraints.` : ""}</p>
+      <p className="caveat" data-testid="area-rule">{profile.plausibility.text}{profile.plausibility.implausibleShare > 0 ? ` It rules out ${Math.round(100 * profile.plausibility.implausibleShare)} % of the land that passes the scenario's constraints.` : ""}</p>
     </section>
   );
 }

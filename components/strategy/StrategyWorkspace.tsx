@@ -12,7 +12,7 @@ import { RegionPicker } from "./RegionPicker";
 import { fmtInt, type BriefInput, type PlanInput, type Region, type RegionOptions } from "./types";
 
 type Market = PlanInput["markets"][number];
-const ZONES = { count: 20, minDistanceKm: 150, minAreaKm2: 1500, topShare: 0.15 };
+const CANDIDATE_AREAS = { count: 20, minDistanceKm: 150, minAreaKm2: 1500, topShare: 0.15 };
 const TAB_TITLES = { profile: "Profile", compare: "Compare", plan: "Plan" } as const;
 
 /** A region's name for lists and labels. */
@@ -25,7 +25,7 @@ function regionName(r: Region, options: RegionOptions | undefined): string {
 
 /**
  * Regional compute strategy: profile a region under a scenario, compare regions, and plan capacity
- * across the region's best zones for demand markets under latency and data rules.
+ * across the region's best candidate areas for demand markets under latency and data rules.
  */
 export function StrategyWorkspace() {
   const trpc = useTRPC();
@@ -50,9 +50,9 @@ export function StrategyWorkspace() {
   const currentRegion = useMemo((): Region | null => region ?? (options.data ? { kind: "country", key: options.data.countries.find((c) => c.key === "SWE")?.key ?? options.data.countries[0]!.key } : null), [region, options.data]);
   const [buildable, setBuildable] = useState(true);
   // The buildability rule (server/siting/plausibility.ts) with its default thresholds, or off.
-  const zoneOptions = useMemo(() => ({ ...ZONES, plausibility: { enabled: buildable } }), [buildable]);
-  const profile = useQuery({ ...trpc.strategy.profile.queryOptions({ region: currentRegion!, scenario: scenario!, zones: zoneOptions }), enabled: Boolean(currentRegion && scenario) });
-  const compare = useQuery({ ...trpc.strategy.compare.queryOptions({ regions: compareList, scenario: scenario!, zones: { ...zoneOptions, count: 5 } }), enabled: compareList.length >= 2 && Boolean(scenario) });
+  const candidateAreaOptions = useMemo(() => ({ ...CANDIDATE_AREAS, plausibility: { enabled: buildable } }), [buildable]);
+  const profile = useQuery({ ...trpc.strategy.profile.queryOptions({ region: currentRegion!, scenario: scenario!, candidateAreas: candidateAreaOptions }), enabled: Boolean(currentRegion && scenario) });
+  const compare = useQuery({ ...trpc.strategy.compare.queryOptions({ regions: compareList, scenario: scenario!, candidateAreas: { ...candidateAreaOptions, count: 5 } }), enabled: compareList.length >= 2 && Boolean(scenario) });
   const plan = useMutation(trpc.strategy.plan.mutationOptions());
   // The inputs of the plan on screen: the brief re-solves exactly this plan.
   const [planInput, setPlanInput] = useState<PlanInput | null>(null);
@@ -64,7 +64,7 @@ export function StrategyWorkspace() {
       ...(inferenceShare > 0 ? [{ id: "inference", share: inferenceShare / 100, rttSlaMs: slaMs }] : []),
     ];
     const input: PlanInput = {
-      scenario, candidates: { kind: "zones", region: currentRegion, zones: { ...zoneOptions, count: 60 } }, totalMw: totalGw * 1000, maxMwPerCandidate: maxMw,
+      scenario, candidates: { kind: "candidate_areas", region: currentRegion, candidateAreas: { ...candidateAreaOptions, count: 60 } }, totalMw: totalGw * 1000, maxMwPerCandidate: maxMw,
       markets, workloads, objective,
       rule: rule === "allowed_regimes" ? { kind: "allowed_regimes", regimes: ["eu_eea_gdpr"] } : { kind: "any" },
     };
@@ -80,11 +80,11 @@ export function StrategyWorkspace() {
     if (!scenario || !currentRegion || !profile.data) return null;
     const planPart = planShown && planInput ? (({ scenario: _s, ...rest }) => rest)(planInput) : undefined;
     return {
-      scenario, region: currentRegion, zones: zoneOptions,
-      ...(compareShown ? { compare: { regions: compareList, zones: { ...zoneOptions, count: 5 } } } : {}),
+      scenario, region: currentRegion, candidateAreas: candidateAreaOptions,
+      ...(compareShown ? { compare: { regions: compareList, candidateAreas: { ...candidateAreaOptions, count: 5 } } } : {}),
       ...(planPart ? { plan: planPart } : {}),
     };
-  }, [scenario, currentRegion, profile.data, planShown, planInput, compareShown, compareList, zoneOptions]);
+  }, [scenario, currentRegion, profile.data, planShown, planInput, compareShown, compareList, candidateAreaOptions]);
   const briefIncludes = ["the region profile", ...(compareShown ? ["the comparison"] : []), ...(planShown ? ["the capacity plan"] : [])].join(", ").replace(/, ([^,]*)$/, " and $1");
   const briefWhy = !profile.data ? (profile.error ? "The brief needs a region profile: fix the problem above first." : "The brief becomes available when the region profile is shown.") : null;
 
@@ -97,7 +97,7 @@ export function StrategyWorkspace() {
       for (const m of plan.data.markets) features.push({ type: "Feature", properties: { role: "market", label: m.name }, geometry: { type: "Point", coordinates: [m.lon, m.lat] } });
       for (const b of plan.data.built) {
         const c = byId.get(b.candidateId)!;
-        features.push({ type: "Feature", properties: { role: "zone", label: `${c.name}: ${fmtInt(b.mw)} MW` }, geometry: { type: "Point", coordinates: [c.lon, c.lat] } });
+        features.push({ type: "Feature", properties: { role: "candidate_area", label: `${c.name}: ${fmtInt(b.mw)} MW` }, geometry: { type: "Point", coordinates: [c.lon, c.lat] } });
       }
       for (const a of plan.data.allocations) {
         const c = byId.get(a.candidateId)!;
@@ -105,7 +105,7 @@ export function StrategyWorkspace() {
         if (m) features.push({ type: "Feature", properties: { mw: a.mw }, geometry: { type: "LineString", coordinates: [[m.lon, m.lat], [c.lon, c.lat]] } });
       }
     } else if (profile.data) {
-      for (const z of profile.data.zones) features.push({ type: "Feature", properties: { role: "zone", label: `Zone ${z.rank} · ${z.meanScore}` }, geometry: { type: "Point", coordinates: [z.lon, z.lat] } });
+      for (const z of profile.data.candidateAreas) features.push({ type: "Feature", properties: { role: "candidate_area", label: `Candidate area ${z.rank} · ${z.meanScore}` }, geometry: { type: "Point", coordinates: [z.lon, z.lat] } });
     }
     return { type: "FeatureCollection", features };
   }, [drawing, drawn, region, tab, plan.data, profile.data]);
@@ -131,7 +131,7 @@ export function StrategyWorkspace() {
           {options.data && <RegionPicker options={options.data} region={currentRegion} drawing={drawing} drawnPoints={drawn}
             onChange={(r) => { setRegion(r); setDrawn([]); }} onDraw={(on) => { setDrawing(on); setDrawn([]); }} onDrawnPointsChange={setDrawn} />}
           <label title="At least 300 MW of generating capacity within 100 km, and a city of ≥ 100,000 people within 150 km or at least 50,000 people in towns within 100 km.">
-            <input type="checkbox" checked={buildable} onChange={(e) => setBuildable(e.target.checked)} data-testid="zone-buildable" /> Zones only where a campus could be built (grid and a town within reach)
+            <input type="checkbox" checked={buildable} onChange={(e) => setBuildable(e.target.checked)} data-testid="area-buildable" /> Candidate areas only where a campus could be built (grid and a town within reach)
           </label>
           <p><button type="button" disabled={!currentRegion} onClick={() => currentRegion && setCompareList((l) => [...l, currentRegion].slice(-8))}>Add to comparison ({compareList.length})</button>{" "}
             {compareList.length > 0 && <button type="button" onClick={() => setCompareList([])}>Clear</button>}</p>
@@ -143,9 +143,9 @@ export function StrategyWorkspace() {
             </ul>
           )}
           <fieldset>
-            <legend>Capacity plan over the region’s best zones</legend>
+            <legend>Capacity plan over the region’s best candidate areas</legend>
             <label className="num">Total IT capacity (GW)<input type="number" min={0.01} max={50} step={0.1} value={totalGw} onChange={(e) => e.target.valueAsNumber > 0 && setTotalGw(e.target.valueAsNumber)} /></label>
-            <label className="num">Largest zone (MW)<input type="number" min={10} max={10000} value={maxMw} onChange={(e) => e.target.valueAsNumber > 0 && setMaxMw(e.target.valueAsNumber)} /></label>
+            <label className="num">Largest candidate area (MW)<input type="number" min={10} max={10000} value={maxMw} onChange={(e) => e.target.valueAsNumber > 0 && setMaxMw(e.target.valueAsNumber)} /></label>
             <label className="num">Inference share (%)<input type="number" min={0} max={100} value={inferenceShare} onChange={(e) => setInferenceShare(Math.min(100, Math.max(0, e.target.valueAsNumber || 0)))} /></label>
             <label className="num">Inference RTT limit (ms)<input type="number" min={1} max={500} value={slaMs} onChange={(e) => e.target.valueAsNumber > 0 && setSlaMs(e.target.valueAsNumber)} /></label>
             <label>Minimise
@@ -182,10 +182,10 @@ export function StrategyWorkspace() {
           {tab === "profile" && (profile.error ? <p role="alert">{profile.error.message}</p> : profile.data ? <ProfileView profile={profile.data} /> : <p aria-live="polite">Scoring every land cell of the region…</p>)}
           {tab === "compare" && (compareList.length < 2 ? <p>Add two or more regions to compare them.</p> : compare.error ? <p role="alert">{compare.error.message}</p> : !compare.data ? <p aria-live="polite">Profiling…</p> : (
             <table className="inspect-table" data-testid="compare-regions">
-              <caption>Regions ranked by their best zone, then median score</caption>
-              <thead><tr><th scope="col">#</th><th scope="col">Region</th><th scope="col">Best zone</th><th scope="col">Median</th><th scope="col">Land passing</th></tr></thead>
+              <caption>Regions ranked by their best candidate area, then median score</caption>
+              <thead><tr><th scope="col">#</th><th scope="col">Region</th><th scope="col">Best candidate area</th><th scope="col">Median</th><th scope="col">Land passing</th></tr></thead>
               <tbody>{compare.data.map((r) => (
-                <tr key={r.input}><td>{r.rank}</td><th scope="row">{r.profile.name}</th><td>{r.profile.zones[0]?.meanScore ?? "—"}</td><td>{r.profile.medianScore ?? "—"}</td><td>{(r.profile.passShare * 100).toFixed(0)} %</td></tr>
+                <tr key={r.input}><td>{r.rank}</td><th scope="row">{r.profile.name}</th><td>{r.profile.candidateAreas[0]?.meanScore ?? "—"}</td><td>{r.profile.medianScore ?? "—"}</td><td>{(r.profile.passShare * 100).toFixed(0)} %</td></tr>
               ))}</tbody>
             </table>
           ))}

@@ -1,15 +1,15 @@
 /**
- * Capacity plan: allocate a total IT capacity across candidate zones or sites to serve demand
+ * Capacity plan: allocate a total IT capacity across candidate areas or sites to serve demand
  * markets, minimising annual tCO2, water, or (1 − suitability score), subject to
  * - demand: each workload class's demand in each market is met (training demand may go anywhere,
  *   inference demand only where the round trip to its market is within the class's latency SLA);
- * - capacity: no zone takes more than its maximum size;
- * - jurisdiction: a zone may serve a market only if the market's data rule allows it there;
- * - optional minimum build per zone (a mixed-integer programme: a zone is built at ≥ the minimum or not at all).
+ * - capacity: no candidate area takes more than its maximum size;
+ * - jurisdiction: a candidate area may serve a market only if the market's data rule allows it there;
+ * - optional minimum build per candidate area (a mixed-integer programme: a candidate area is built at ≥ the minimum or not at all).
  *
  * Solved exactly with HiGHS. Each demand has a slack variable priced far above any real cost, so an
  * infeasible plan still solves and says which demand is short, by how much, and which constraint
- * binds (no eligible zone; eligible zones' total capacity below the demand; or capacity taken by
+ * binds (no eligible candidate area; eligible candidate areas' total capacity below the demand; or capacity taken by
  * other demands).
  */
 import type { HighsSolution } from "./highs";

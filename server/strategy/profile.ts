@@ -1,7 +1,7 @@
 /**
  * Region profile for a scenario: how suitability is distributed over the region's land (area-
  * weighted histogram), how much land passes the hard constraints, the spread of the key layers, and
- * the best zones — contiguous areas of the highest-scoring cells, each at least a minimum area and a
+ * the best candidate areas — contiguous areas of the highest-scoring cells, each at least a minimum area and a
  * minimum distance from the others.
  */
 import { percentPoints } from "@/server/scoring";
@@ -20,22 +20,22 @@ export const PROFILE_LAYERS = [
   "access.nearest_city_km", "access.population_within_100km",
 ];
 
-export interface ZoneOptions {
-  /** Most zones to return. */
+export interface CandidateAreaOptions {
+  /** Most candidate areas to return. */
   count: number;
-  /** Minimum great-circle distance between zone centres, km. */
+  /** Minimum great-circle distance between candidate area centres, km. */
   minDistanceKm: number;
-  /** Minimum contiguous land area of a zone, km². */
+  /** Minimum contiguous land area of a candidate area, km². */
   minAreaKm2: number;
-  /** Cells count towards zones when their score is in the top share (0–1) of the region's scored land that passes the buildability rule. */
+  /** Cells count towards candidate areas when their score is in the top share (0–1) of the region's scored land that passes the buildability rule. */
   topShare: number;
-  /** Buildability rule a zone's cells must pass (server/siting/plausibility.ts); omitted = none. */
+  /** Buildability rule a candidate area's cells must pass (server/siting/plausibility.ts); omitted = none. */
   plausibility?: PlausibilityRule;
 }
 
-export interface Zone {
+export interface CandidateArea {
   rank: number;
-  /** Centre of the zone's best cell (the seed the zone grew from). */
+  /** Centre of the candidate area's best cell (the seed the candidate area grew from). */
   lat: number;
   lon: number;
   areaKm2: number;
@@ -44,7 +44,7 @@ export interface Zone {
   meanScore: number;
   bestScore: number;
   country: string | null;
-  /** What the zone's best cell showed to pass the buildability rule. */
+  /** What the candidate area's best cell showed to pass the buildability rule. */
   plausibility: string;
 }
 
@@ -63,9 +63,9 @@ export interface RegionProfile {
   medianScore: number | null;
   p90Score: number | null;
   layers: LayerSpread[];
-  zones: Zone[];
-  zoneThreshold: number | null;
-  /** The buildability rule zones had to pass, in words, and the share of the passing land it rules out. */
+  candidateAreas: CandidateArea[];
+  candidateAreaThreshold: number | null;
+  /** The buildability rule candidate areas had to pass, in words, and the share of the passing land it rules out. */
   plausibility: { text: string; implausibleShare: number };
 }
 
@@ -102,18 +102,18 @@ function spread(store: LayerStore, region: ResolvedRegion, area: Float64Array, i
 }
 
 /**
- * Grows a zone from a seed cell over contiguous selected cells (8-neighbour) no farther than
+ * Grows a candidate area from a seed cell over contiguous selected cells (8-neighbour) no farther than
  * `radiusKm` from the seed: the high-scoring neighbourhood a campus there could draw on.
  */
-function growZone(store: LayerStore, seed: number, selected: ReadonlySet<number>, taken: ReadonlySet<number>, radiusKm: number): number[] {
+function growArea(store: LayerStore, seed: number, selected: ReadonlySet<number>, taken: ReadonlySet<number>, radiusKm: number): number[] {
   const g = store.grid;
   const origin = g.centreOfLand(seed);
   const seen = new Set([seed]);
   const stack = [seed];
-  const zone: number[] = [];
+  const area: number[] = [];
   while (stack.length) {
     const li = stack.pop()!;
-    zone.push(li);
+    area.push(li);
     const cell = g.cellOfLand[li]!;
     const row = Math.floor(cell / g.ncols), col = cell - row * g.ncols;
     for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
@@ -127,10 +127,10 @@ function growZone(store: LayerStore, seed: number, selected: ReadonlySet<number>
       if (haversineKm(origin.lat, origin.lon, c.lat, c.lon) <= radiusKm) stack.push(n);
     }
   }
-  return zone;
+  return area;
 }
 
-export function profileRegion(store: LayerStore, region: ResolvedRegion, scores: Float32Array, zoneOpts: ZoneOptions): RegionProfile {
+export function profileRegion(store: LayerStore, region: ResolvedRegion, scores: Float32Array, areaOpts: CandidateAreaOptions): RegionProfile {
   const fraction = store.landFraction();
   const n = region.cells.length;
   const area = new Float64Array(n);
@@ -155,11 +155,11 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
   const median = ps.length ? weightedQuantile(ps, pa, 0.5) : null;
   const p90 = ps.length ? weightedQuantile(ps, pa, 0.9) : null;
 
-  // Zones: seeded at the best cells in the top share of the scored land that passes the buildability
+  // Candidate areas: seeded at the best cells in the top share of the scored land that passes the buildability
   // rule, at least the minimum distance apart; each is the contiguous top-share land within half that
   // distance of its seed, kept when it reaches the minimum area (a large high-scoring region yields
-  // several zones, not one).
-  const rule = zoneOpts.plausibility;
+  // several candidate areas, not one).
+  const rule = areaOpts.plausibility;
   const plaus = rule ? plausibilityOf(store, rule) : null;
   let implausible = 0;
   const zs: number[] = [], za: number[] = [];
@@ -170,8 +170,8 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
     zs.push(s);
     za.push(area[k]!);
   });
-  const threshold = zs.length ? weightedQuantile(Float64Array.from(zs), Float64Array.from(za), Math.max(0, Math.min(1, 1 - zoneOpts.topShare))) : null;
-  const zones: Zone[] = [];
+  const threshold = zs.length ? weightedQuantile(Float64Array.from(zs), Float64Array.from(za), Math.max(0, Math.min(1, 1 - areaOpts.topShare))) : null;
+  const candidateAreas: CandidateArea[] = [];
   if (threshold !== null) {
     const selected = new Set<number>();
     const areaOf = new Map<number, number>();
@@ -184,23 +184,23 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
     });
     const seeds = [...selected].sort((a, b) => scores[b]! - scores[a]! || a - b);
     const taken = new Set<number>();
-    const radius = Math.max(zoneOpts.minDistanceKm / 2, store.grid.cellDeg * 111.2);
+    const radius = Math.max(areaOpts.minDistanceKm / 2, store.grid.cellDeg * 111.2);
     for (const seed of seeds) {
-      if (zones.length >= zoneOpts.count) break;
+      if (candidateAreas.length >= areaOpts.count) break;
       if (taken.has(seed)) continue;
       const c = store.grid.centreOfLand(seed);
-      if (zones.some((z) => haversineKm(z.lat, z.lon, c.lat, c.lon) < zoneOpts.minDistanceKm)) continue;
-      const cells = growZone(store, seed, selected, taken, radius);
+      if (candidateAreas.some((z) => haversineKm(z.lat, z.lon, c.lat, c.lon) < areaOpts.minDistanceKm)) continue;
+      const cells = growArea(store, seed, selected, taken, radius);
       let a = 0, sum = 0;
       for (const li of cells) {
         a += areaOf.get(li)!;
         sum += scores[li]! * areaOf.get(li)!;
       }
-      if (a < zoneOpts.minAreaKm2) continue;
+      if (a < areaOpts.minAreaKm2) continue;
       for (const li of cells) taken.add(li);
       const f = store.polygons.countries.majorityOfLandCell(seed);
-      zones.push({
-        rank: zones.length + 1, lat: c.lat, lon: c.lon, areaKm2: a, cells: cells.length,
+      candidateAreas.push({
+        rank: candidateAreas.length + 1, lat: c.lat, lon: c.lon, areaKm2: a, cells: cells.length,
         meanScore: percentPoints(sum / a), bestScore: percentPoints(scores[seed]!),
         country: f >= 0 ? store.polygons.countries.features[f]!.name : null,
         plausibility: rule && plaus ? (rule.enabled ? `Passed: ${judge(rule, plaus.evidence(seed)).because}.` : "Buildability rule off.") : "No buildability rule applied.",
@@ -218,8 +218,8 @@ export function profileRegion(store: LayerStore, region: ResolvedRegion, scores:
     medianScore: median === null ? null : percentPoints(median),
     p90Score: p90 === null ? null : percentPoints(p90),
     layers: PROFILE_LAYERS.map((id) => spread(store, region, area, id)).filter((l): l is LayerSpread => l !== null),
-    zones,
-    zoneThreshold: threshold === null ? null : percentPoints(threshold),
+    candidateAreas,
+    candidateAreaThreshold: threshold === null ? null : percentPoints(threshold),
     plausibility: { text: plaus?.text ?? "No buildability rule applied.", implausibleShare: pass ? implausible / pass : 0 },
   };
 }

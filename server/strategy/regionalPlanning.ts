@@ -1,6 +1,6 @@
 /**
  * Regional strategy as the API uses it: profile a region for a scenario, compare regions, and plan
- * capacity across candidate zones or sites for demand markets.
+ * capacity across candidate areas or sites for demand markets.
  */
 import { z } from "zod";
 import { DEFAULT_PLAUSIBILITY, PlausibilityRule } from "@/server/siting/plausibility";
@@ -15,46 +15,48 @@ import { evaluateSites } from "@/server/siting/evaluate";
 import { scoredSurfaceFor } from "@/server/siting/surfaceQueries";
 import { solvePlan, type PlanCandidate, type PlanDemand, type PlanResult } from "./capacityPlan";
 import { solveLp } from "./highs";
-import { profileRegion, type RegionProfile, type ZoneOptions } from "./profile";
+import { deprecatedZoneCandidates } from "./deprecatedNames";
+import { profileRegion, type RegionProfile, type CandidateAreaOptions } from "./profile";
 import { Region, resolveRegion, type ResolvedRegion } from "./regions";
 
-export const ZoneOptionsInput = z.object({
+export const CandidateAreaOptionsInput = z.object({
   count: z.number().int().min(1).max(500).default(10),
   minDistanceKm: z.number().min(0).max(5000).default(150),
   minAreaKm2: z.number().min(0).max(1e6).default(2000),
   topShare: z.number().gt(0).max(1).default(0.1),
-  /** Buildability rule for zone cells; on by default (server/siting/plausibility.ts). */
+  /** Buildability rule for candidate area cells; on by default (server/siting/plausibility.ts). */
   plausibility: PlausibilityRule.default(DEFAULT_PLAUSIBILITY),
 }).strict();
 
 /** Profiles a region already resolved to its land cells (the scenario's errors are under "scenario"). */
-async function profileResolved(store: LayerStore, resolved: ResolvedRegion, scenario: Scenario, zones: ZoneOptions) {
+async function profileResolved(store: LayerStore, resolved: ResolvedRegion, scenario: Scenario, candidateAreas: CandidateAreaOptions) {
   const { scores, method, fallback } = await scoredSurfaceFor(store, scenario);
-  return { ...profileRegion(store, resolved, scores, zones), method, methodNote: fallback };
+  return { ...profileRegion(store, resolved, scores, candidateAreas), method, methodNote: fallback };
 }
 
 /** Suitability profile of one region; a bad region is an InputError under `regionPath`. */
-export async function regionProfile(store: LayerStore, region: Region, scenario: Scenario, zones: ZoneOptions, regionPath = "region"): Promise<RegionProfile & { method: string; methodNote: string | null }> {
+export async function regionProfile(store: LayerStore, region: Region, scenario: Scenario, candidateAreas: CandidateAreaOptions, regionPath = "region"): Promise<RegionProfile & { method: string; methodNote: string | null }> {
   const resolved = inputsUnderSync(regionPath, () => resolveRegion(store, region));
-  return profileResolved(store, resolved, scenario, zones);
+  return profileResolved(store, resolved, scenario, candidateAreas);
 }
 
-/** Profiles several regions with the same scenario and ranks them: best zone first, then the median. */
-export async function compareRegions(store: LayerStore, regions: Region[], scenario: Scenario, zones: ZoneOptions, regionsPath = "regions") {
+/** Profiles several regions with the same scenario and ranks them: best candidate area first, then the median. */
+export async function compareRegions(store: LayerStore, regions: Region[], scenario: Scenario, candidateAreas: CandidateAreaOptions, regionsPath = "regions") {
   // Every region is resolved before any is profiled, so a bad third region fails fast.
   const resolved = regions.map((r, i) => inputsUnderSync(`${regionsPath}.${i}`, () => resolveRegion(store, r)));
   const profiles = [];
-  for (const r of resolved) profiles.push(await profileResolved(store, r, scenario, zones));
-  const key = (p: RegionProfile) => [p.zones[0]?.meanScore ?? -1, p.medianScore ?? -1] as const;
+  for (const r of resolved) profiles.push(await profileResolved(store, r, scenario, candidateAreas));
+  const key = (p: RegionProfile) => [p.candidateAreas[0]?.meanScore ?? -1, p.medianScore ?? -1] as const;
   const order = profiles.map((p, i) => ({ p, i })).sort((a, b) => key(b.p)[0] - key(a.p)[0] || key(b.p)[1] - key(a.p)[1]);
   return order.map(({ p, i }, rank) => ({ rank: rank + 1, input: i, profile: p }));
 }
 
 export const PlanInput = z.object({
   scenario: Scenario,
-  candidates: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("zones"), region: Region, zones: ZoneOptionsInput }).strict(),
+  candidates: z.union([
+    z.object({ kind: z.literal("candidate_areas"), region: Region, candidateAreas: CandidateAreaOptionsInput }).strict(),
     z.object({ kind: z.literal("sites"), sites: z.array(Site).min(1).max(1000) }).strict(),
+    deprecatedZoneCandidates(Region, CandidateAreaOptionsInput),
   ]),
   totalMw: z.number().min(1, "at least 1 MW").max(50_000, "at most 50 GW"),
   maxMwPerCandidate: z.number().positive().max(10_000),
@@ -92,10 +94,10 @@ function perMwFigures(store: LayerStore, points: { id: string; name: string; lat
 export async function planCapacity(store: LayerStore, input: PlanInput): Promise<PlanOutput> {
     const { scenario } = input;
     let points: { id: string; name: string; lat: number; lon: number }[];
-    if (input.candidates.kind === "zones") {
-      const profile = await regionProfile(store, input.candidates.region, scenario, input.candidates.zones, "candidates.region");
-      if (!profile.zones.length) throw new InputError("candidates.region", `${profile.name} has no zone passing the constraints and the buildability rule at these settings (lower minAreaKm2, raise topShare or relax zones.plausibility)`);
-      points = profile.zones.map((z) => ({ id: `zone-${z.rank}`, name: `Zone ${z.rank} (${z.country ?? "?"})`, lat: z.lat, lon: z.lon }));
+    if (input.candidates.kind === "candidate_areas") {
+      const profile = await regionProfile(store, input.candidates.region, scenario, input.candidates.candidateAreas, "candidates.region");
+      if (!profile.candidateAreas.length) throw new InputError("candidates.region", `${profile.name} has no candidate area passing the constraints and the buildability rule at these settings (lower minAreaKm2, raise topShare or relax candidateAreas.plausibility)`);
+      points = profile.candidateAreas.map((z) => ({ id: `area-${z.rank}`, name: `Candidate area ${z.rank} (${z.country ?? "?"})`, lat: z.lat, lon: z.lon }));
     } else points = input.candidates.sites;
 
     const figures = perMwFigures(store, points, scenario);

@@ -31,18 +31,26 @@ async function badRequest(p: Promise<unknown>): Promise<string> {
 }
 
 describe("strategy.profile", () => {
-  it("profiles a country: histogram, constraint share, layer spreads and separated zones", async () => {
-    const p = await api.strategy.profile({ region: { kind: "country", key: "SWE" }, scenario, zones: { count: 5, minDistanceKm: 200, minAreaKm2: 1000, topShare: 0.2 } });
+  it("profiles a country: histogram, constraint share, layer spreads and separated candidate areas", async () => {
+    const p = await api.strategy.profile({ region: { kind: "country", key: "SWE" }, scenario, candidateAreas: { count: 5, minDistanceKm: 200, minAreaKm2: 1000, topShare: 0.2 } });
     expect(p.name).toBe("Sweden");
     expect(p.histogram.reduce((a, b) => a + b.areaShare, 0)).toBeCloseTo(1, 6);
     expect(p.passShare + p.excludedShare + p.unscoredShare).toBeCloseTo(1, 6);
     expect(p.layers.find((l) => l.id === "carbon.grid_intensity")!.median).toBeLessThan(60);
-    expect(p.zones.length).toBeGreaterThan(0);
-    for (const a of p.zones) for (const b of p.zones) if (a !== b) {
+    expect(p.candidateAreas.length).toBeGreaterThan(0);
+    for (const a of p.candidateAreas) for (const b of p.candidateAreas) if (a !== b) {
       const km = 6371 * Math.acos(Math.min(1, Math.sin(a.lat * Math.PI / 180) * Math.sin(b.lat * Math.PI / 180) + Math.cos(a.lat * Math.PI / 180) * Math.cos(b.lat * Math.PI / 180) * Math.cos((a.lon - b.lon) * Math.PI / 180)));
       expect(km).toBeGreaterThanOrEqual(200);
     }
-    for (const z of p.zones) expect(z.areaKm2).toBeGreaterThanOrEqual(1000);
+    for (const z of p.candidateAreas) expect(z.areaKm2).toBeGreaterThanOrEqual(1000);
+  }, 120_000);
+
+  it("still takes the deprecated `zones` settings and returns the candidate areas under both names", async () => {
+    const settings = { count: 3, minDistanceKm: 200, minAreaKm2: 1000, topShare: 0.2 };
+    const now = await api.strategy.profile({ region: { kind: "country", key: "SWE" }, scenario, candidateAreas: settings });
+    const old = await api.strategy.profile({ region: { kind: "country", key: "SWE" }, scenario, zones: settings });
+    expect(old.candidateAreas).toEqual(now.candidateAreas);
+    expect(old.zones).toEqual(old.candidateAreas);
   }, 120_000);
 
   it("reports the area the constraints exclude (water stress above 3 in Saudi Arabia)", async () => {
@@ -60,10 +68,10 @@ describe("strategy.compare", () => {
 });
 
 describe("strategy.plan", () => {
-  it("plans 2 GW for two markets: inference near each market, training in the cleanest zones, beating the build-at-demand baseline", async () => {
+  it("plans 2 GW for two markets: inference near each market, training in the cleanest candidate areas, beating the build-at-demand baseline", async () => {
     const plan = await api.strategy.plan({
       scenario,
-      candidates: { kind: "zones", region: { kind: "group", group: "eea" }, zones: { count: 40, minDistanceKm: 150, minAreaKm2: 500, topShare: 0.3 } },
+      candidates: { kind: "candidate_areas", region: { kind: "group", group: "eea" }, candidateAreas: { count: 40, minDistanceKm: 150, minAreaKm2: 500, topShare: 0.3 } },
       totalMw: 2000,
       maxMwPerCandidate: 400,
       markets: [{ name: "Frankfurt", lat: 50.11, lon: 8.68, share: 0.6 }, { name: "Paris", lat: 48.86, lon: 2.35, share: 0.4 }],

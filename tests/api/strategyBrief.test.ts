@@ -16,9 +16,9 @@ const api = createCaller(internalContext("test"));
 let scenario: Scenario;
 let brief: { id: string; token: string; title: string };
 
-const zones = { count: 5, minDistanceKm: 150, minAreaKm2: 1000, topShare: 0.2 };
+const candidateAreas = { count: 5, minDistanceKm: 150, minAreaKm2: 1000, topShare: 0.2 };
 const plan = () => ({
-  candidates: { kind: "zones" as const, region: { kind: "country" as const, key: "NOR" }, zones: { ...zones, count: 15 } },
+  candidates: { kind: "candidate_areas" as const, region: { kind: "country" as const, key: "NOR" }, candidateAreas: { ...candidateAreas, count: 15 } },
   totalMw: 2000, maxMwPerCandidate: 600,
   markets: [{ name: "Oslo", lat: 59.91, lon: 10.75, share: 0.7 }, { name: "Bergen", lat: 60.39, lon: 5.32, share: 0.3 }],
   workloads: [{ id: "training", share: 0.7, rttSlaMs: null }, { id: "inference", share: 0.3, rttSlaMs: 25 }],
@@ -59,7 +59,7 @@ beforeAll(async () => {
     ],
   };
   brief = await api.strategy.createBrief({
-    scenario, region: { kind: "country", key: "NOR" }, zones,
+    scenario, region: { kind: "country", key: "NOR" }, candidateAreas,
     compare: { regions: [{ kind: "country", key: "NOR" }, { kind: "country", key: "DNK" }] },
     plan: plan(),
   });
@@ -78,7 +78,7 @@ describe("strategy.createBrief and strategy.getBrief", () => {
     expect(meta.regionName).toBe("Norway");
     expect(meta.inputsHash).toBe(content.reproducibility.inputsHash);
     expect(content.profile.regionName).toBe("Norway");
-    expect(content.profile.zones.length).toBeGreaterThan(0);
+    expect(content.profile.candidateAreas.length).toBeGreaterThan(0);
     expect(content.comparison!.rows.map((r) => r.regionName).sort()).toEqual(["Denmark", "Norway"]);
     expect(content.plan!.status).toBe("optimal");
     expect(content.plan!.totals.it_mw).toBeCloseTo(2000, 3);
@@ -93,25 +93,25 @@ describe("strategy.createBrief and strategy.getBrief", () => {
   });
 
   it("rejects bad input, naming the field of the brief's request", async () => {
-    const base = { scenario, region: { kind: "country" as const, key: "NOR" }, zones };
+    const base = { scenario, region: { kind: "country" as const, key: "NOR" }, candidateAreas };
     expect(await badRequest(api.strategy.createBrief({ ...base, region: { kind: "country", key: "XYZ" } }))).toMatch(/^region\.key: no country with code XYZ/);
     expect(await badRequest(api.strategy.createBrief({ ...base, region: { kind: "country", key: "nor" } }))).toMatch(/^region\.key: a Natural Earth ADM0_A3 code/);
     expect(await badRequest(api.strategy.createBrief({ ...base, title: "" }))).toMatch(/^title: give a title or leave it out/);
     expect(await badRequest(api.strategy.createBrief({ ...base, title: "x".repeat(121) }))).toMatch(/^title: at most 120 characters/);
-    expect(await badRequest(api.strategy.createBrief({ ...base, zones: { ...zones, count: 0 } }))).toMatch(/^zones\.count/);
+    expect(await badRequest(api.strategy.createBrief({ ...base, candidateAreas: { ...candidateAreas, count: 0 } }))).toMatch(/^candidateAreas\.count/);
     expect(await badRequest(api.strategy.createBrief({ ...base, extra: 1 } as never))).toMatch(/extra|Unrecognized key/i);
     expect(await badRequest(api.strategy.createBrief({ ...base, compare: { regions: [{ kind: "country", key: "NOR" }] } }))).toMatch(/^compare\.regions: compare at least two regions/);
     expect(await badRequest(api.strategy.createBrief({ ...base, compare: { regions: [{ kind: "country", key: "NOR" }, { kind: "country", key: "QQQ" }] } }))).toMatch(/^compare\.regions\.1\.key: no country with code QQQ/);
     expect(await badRequest(api.strategy.createBrief({ ...base, plan: { ...plan(), totalMw: 0 } }))).toMatch(/^plan\.totalMw: at least 1 MW/);
     expect(await badRequest(api.strategy.createBrief({ ...base, plan: { ...plan(), markets: [] } }))).toMatch(/^plan\.markets: give at least one demand market/);
     expect(await badRequest(api.strategy.createBrief({ ...base, plan: { ...plan(), scenario } as never }))).toMatch(/scenario|Unrecognized key/i);
-    expect(await badRequest(api.strategy.createBrief({ ...base, plan: { ...plan(), candidates: { kind: "zones", region: { kind: "country", key: "ZZZ" }, zones } } }))).toMatch(/^plan\.candidates\.region\.key: no country with code ZZZ/);
+    expect(await badRequest(api.strategy.createBrief({ ...base, plan: { ...plan(), candidates: { kind: "candidate_areas", region: { kind: "country", key: "ZZZ" }, candidateAreas } } }))).toMatch(/^plan\.candidates\.region\.key: no country with code ZZZ/);
     expect(await badRequest(api.strategy.createBrief({ ...base, scenario: { ...scenario, criteria: [] } }))).toMatch(/^scenario\.criteria/);
   });
 
   it("makes a brief of an infeasible plan, with the binding constraint in it", async () => {
     const b = await api.strategy.createBrief({
-      scenario, region: { kind: "country", key: "NOR" }, zones,
+      scenario, region: { kind: "country", key: "NOR" }, candidateAreas,
       plan: { ...plan(), markets: [{ name: "Madrid", lat: 40.42, lon: -3.7, share: 1 }], workloads: [{ id: "inference", share: 1, rttSlaMs: 5 }] },
     });
     const { content } = await api.strategy.getBrief({ id: b.id, token: b.token });
@@ -121,7 +121,7 @@ describe("strategy.createBrief and strategy.getBrief", () => {
 });
 
 describe("GET /api/strategy/briefs/<id>/<format>", () => {
-  it("serves the PDF with the token in the query, a header or a bearer token, and its text has the region, zone scores and plan totals", async () => {
+  it("serves the PDF with the token in the query, a header or a bearer token, and its text has the region, candidate area scores and plan totals", async () => {
     for (const how of ["query", "header", "bearer"] as const) {
       const res = await download(brief.id, "pdf", brief.token, how);
       expect(res.status, how).toBe(200);
@@ -135,7 +135,7 @@ describe("GET /api/strategy/briefs/<id>/<format>", () => {
       const text = execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
       const { content } = await api.strategy.getBrief({ id: brief.id, token: brief.token });
       expect(text).toContain("Strategy brief: Norway");
-      for (const z of content.profile.zones) expect(text).toContain(fmtFixed(z.meanScore, 1));
+      for (const z of content.profile.candidateAreas) expect(text).toContain(fmtFixed(z.meanScore, 1));
       expect(text).toContain(fmtNumber(content.plan!.totals.co2_t, 0));
       expect(text).toContain(fmtNumber(content.plan!.baseline.totals.co2_t, 0));
     }

@@ -1,6 +1,6 @@
 /**
  * The regional strategy demonstration in a real browser (issue 7): pick a country (Norway), see its
- * profile and best zones (in the panel and on the map), add two demand markets through the place
+ * profile and best candidate areas (in the panel and on the map), add two demand markets through the place
  * search, run a 2 GW capacity plan, and open the strategy brief: its web page shows the same plan
  * totals, its PDF downloads, and it prints on A4. The strategy page and the brief have no serious
  * accessibility violation (axe-core) and the page's tabs work from the keyboard; nothing is requested
@@ -46,17 +46,17 @@ async function addMarket(p: Page, query: string, button: RegExp) {
 }
 
 describe("regional strategy demonstration", () => {
-  it("profiles a country picked from the list: histogram, constraint share and best zones, drawn on the map", async () => {
+  it("profiles a country picked from the list: histogram, constraint share and best candidate areas, drawn on the map", async () => {
     await page.goto(`${h.baseUrl}/strategy`);
     await page.getByTestId("region-country").waitFor();
     await page.getByTestId("region-country").selectOption("NOR");
     const profile = page.getByTestId("profile");
     await expect.poll(() => profile.getAttribute("aria-label"), { timeout: 60_000 }).toBe("Profile of Norway");
     expect(await profile.textContent()).toMatch(/Passing the hard constraints: \d+\.\d %/);
-    const zones = page.getByTestId("zones").locator("tbody tr");
-    await expect.poll(() => zones.count()).toBeGreaterThan(1);
-    expect(await zones.first().textContent()).toMatch(/^1Norway/);
-    // The zones are on the map (the overlay's zone colour, #0072b2).
+    const candidateAreas = page.getByTestId("candidate_areas").locator("tbody tr");
+    await expect.poll(() => candidateAreas.count()).toBeGreaterThan(1);
+    expect(await candidateAreas.first().textContent()).toMatch(/^1Norway/);
+    // The candidate areas are on the map (the overlay's candidate area colour, #0072b2).
     const { counts } = await mapPixels(page);
     expect(counts["0,114,178"] ?? 0).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "strategy-profile.png") });
@@ -64,8 +64,8 @@ describe("regional strategy demonstration", () => {
 
   it("runs a 2 GW plan for two demand markets added through the place search", async () => {
     await page.getByLabel("Total IT capacity (GW)").fill("2");
-    // Norway has few zones at the page's settings: up to 1 GW each lets them hold 2 GW.
-    await page.getByLabel("Largest zone (MW)").fill("1000");
+    // Norway has few candidate areas at the page's settings: up to 1 GW each lets them hold 2 GW.
+    await page.getByLabel("Largest candidate area (MW)").fill("1000");
     await addMarket(page, "Oslo", /^Add Oslo, NO/);
     await addMarket(page, "Bergen", /^Add Bergen, NO/);
     expect(await page.getByTestId("plan-markets").locator("li").allTextContents()).toEqual([expect.stringMatching(/^Oslo \(NO\)/), expect.stringMatching(/^Bergen \(NO\)/)]);
@@ -78,7 +78,7 @@ describe("regional strategy demonstration", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "strategy-plan.png") });
   });
 
-  it("opens the brief: a web page with the profile, the zones and the same plan totals, and a PDF", async () => {
+  it("opens the brief: a web page with the profile, the candidate areas and the same plan totals, and a PDF", async () => {
     const row = (label: string) => page.getByTestId("plan-totals").locator("tbody tr", { hasText: label }).locator("td").first();
     const co2 = num(await row("CO2, location-based").textContent());
     const energy = num(await row("Grid energy").textContent());
@@ -93,7 +93,7 @@ describe("regional strategy demonstration", () => {
     await brief.setViewportSize({ width: 1280, height: 900 });
     await brief.getByTestId("brief").waitFor();
     expect(await brief.getByTestId("brief-title").textContent()).toBe("Strategy brief: Norway");
-    expect(await brief.getByTestId("brief-zones").locator("tbody tr").count()).toBeGreaterThan(1);
+    expect(await brief.getByTestId("brief-candidate-areas").locator("tbody tr").count()).toBeGreaterThan(1);
     const cell = (label: string, k: number) => brief.getByTestId("brief-plan-totals").locator("tbody tr", { hasText: label }).locator("td").nth(k).textContent();
     // Columns: quantity, unit, plan, at demand, change.
     expect(num(await cell("IT capacity", 2))).toBe(2000);

@@ -14,7 +14,7 @@ import { rp } from "@/server/documents/pdf/reactPdf";
 import { methodologyCriteriaTable } from "@/server/documents/tables";
 import type { BriefFigures } from "@/server/strategy/brief/figures";
 import {
-  allocationTable, briefSections, builtTable, comparisonTable, keyNumbersTable, layerSpreadsTable, planDemandTable, planSetupLine, planTotalsTable, solverLine, zonesTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
+  allocationTable, briefSections, builtTable, comparisonTable, keyNumbersTable, layerSpreadsTable, planDemandTable, planSetupLine, planTotalsTable, solverLine, candidateAreasTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
 } from "@/server/strategy/brief/tables";
 
 function Cover({ content, figures, s }: { content: StrategyBriefContent; figures: BriefFigures; s: S }) {
@@ -71,8 +71,8 @@ function Profile({ content, figures, title, s }: { content: StrategyBriefContent
       <Text style={s.p}>{`${p.regionName}, a ${p.regionDescription}: ${fmtNumber(p.areaKm2, 0)} km² of land in ${fmtNumber(p.cells, 0)} cells of the 0.25° grid. Passing the hard constraints: ${(p.passShare * 100).toFixed(1)} %; excluded by a constraint: ${(p.excludedShare * 100).toFixed(1)} %; without data: ${(p.unscoredShare * 100).toFixed(1)} %. Scoring method: ${p.method}.`}</Text>
       {p.methodNote && <Text style={[s.p, s.muted]}>{p.methodNote}</Text>}
       <Figure scene={figures.histogram} s={s} caption={`${figures.histogram.title}. ${p.medianScore !== null ? `Median ${fmtNumber(p.medianScore, 1)}; the best tenth of the land scores ${fmtNumber(p.p90Score, 1)} or more.` : "No land passes the constraints."}`} />
-      <Text style={s.h3}>{`Best zones (${p.zones.length}; at most ${p.zoneOptions.count}, ≥ ${fmtNumber(p.zoneOptions.minDistanceKm, 0)} km apart, ≥ ${fmtNumber(p.zoneOptions.minAreaKm2, 0)} km² of contiguous land in the top ${(p.zoneOptions.topShare * 100).toFixed(0)} %)`}</Text>
-      {p.zones.length ? <Table model={zonesTable(p)} s={s} fontSize={7} /> : <Text style={[s.p, s.muted]}>No zone meets the minimum area at these settings.</Text>}
+      <Text style={s.h3}>{`Best candidate areas (${p.candidateAreas.length}; at most ${p.candidateAreaOptions.count}, ≥ ${fmtNumber(p.candidateAreaOptions.minDistanceKm, 0)} km apart, ≥ ${fmtNumber(p.candidateAreaOptions.minAreaKm2, 0)} km² of contiguous land in the top ${(p.candidateAreaOptions.topShare * 100).toFixed(0)} %)`}</Text>
+      {p.candidateAreas.length ? <Table model={candidateAreasTable(p)} s={s} fontSize={7} /> : <Text style={[s.p, s.muted]}>No candidate area meets the minimum area at these settings.</Text>}
       <Text style={s.h3}>Layers over the region (area-weighted)</Text>
       <Table model={layerSpreadsTable(p)} s={s} fontSize={6.8} />
     </View>

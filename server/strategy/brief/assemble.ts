@@ -59,9 +59,9 @@ function profileOf(inputs: BriefInputs): BriefProfile {
     regionDescription: describeRegion(inputs.request.region, p.name),
     areaKm2: p.areaKm2, cells: p.cells,
     passShare: p.passShare, excludedShare: p.excludedShare, unscoredShare: p.unscoredShare,
-    histogram: p.histogram, medianScore: p.medianScore, p90Score: p.p90Score, zoneThreshold: p.zoneThreshold, plausibility: p.plausibility,
-    zoneOptions: inputs.request.zones,
-    zones: p.zones,
+    histogram: p.histogram, medianScore: p.medianScore, p90Score: p.p90Score, candidateAreaThreshold: p.candidateAreaThreshold, plausibility: p.plausibility,
+    candidateAreaOptions: inputs.request.candidateAreas,
+    candidateAreas: p.candidateAreas,
     layers: p.layers.map(spread),
     method: (METHOD_TITLES as Record<string, string>)[p.method] ?? p.method, methodNote: p.methodNote,
     raster: inputs.raster,
@@ -78,11 +78,11 @@ function comparisonOf(inputs: BriefInputs): BriefComparison | null {
     rows: inputs.comparison.map(({ rank, profile: p }) => ({
       rank, regionName: p.name, profiled: p.name === inputs.profile.name,
       areaKm2: p.areaKm2, passShare: p.passShare, medianScore: p.medianScore, p90Score: p.p90Score,
-      bestZoneScore: p.zones[0]?.meanScore ?? null, zones: p.zones.length,
+      bestAreaScore: p.candidateAreas[0]?.meanScore ?? null, candidateAreas: p.candidateAreas.length,
       carbonMedian_gco2_per_kwh: median(p, "carbon.grid_intensity"), freeCoolingMedian_h_per_yr: median(p, "cooling.free_cooling_hours"),
     })),
-    zoneOptions: inputs.request.compare.zones,
-    basis: "Regions are ranked by the mean score of their best zone, then by their median score, under the same scenario and zone settings.",
+    candidateAreaOptions: inputs.request.compare.candidateAreas,
+    basis: "Regions are ranked by the mean score of their best candidate area, then by their median score, under the same scenario and candidate area settings.",
   };
 }
 
@@ -117,8 +117,8 @@ function planOf(inputs: BriefInputs): BriefPlan | null {
     total_mw: req.totalMw,
     maxMwPerCandidate: req.maxMwPerCandidate,
     minBuildMw: req.minBuildMw ?? null,
-    candidateSource: c.kind === "zones"
-      ? `up to ${c.zones.count} best zones of ${regionLabel(c.region, inputs)} (≥ ${fmtNumber(c.zones.minDistanceKm, 0)} km apart, ≥ ${fmtNumber(c.zones.minAreaKm2, 0)} km², top ${fmtPct(c.zones.topShare)} of scored land)`
+    candidateSource: c.kind === "candidate_areas"
+      ? `up to ${c.candidateAreas.count} best candidate areas of ${regionLabel(c.region, inputs)} (≥ ${fmtNumber(c.candidateAreas.minDistanceKm, 0)} km apart, ≥ ${fmtNumber(c.candidateAreas.minAreaKm2, 0)} km², top ${fmtPct(c.candidateAreas.topShare)} of scored land)`
       : `${c.sites.length} site${c.sites.length === 1 ? "" : "s"} given with the plan`,
     candidateCount: out.candidates.length,
     markets: req.markets.map((m) => ({ name: m.name, lat: m.lat, lon: m.lon, share: m.share / shareTotal, mw: (req.totalMw * m.share) / shareTotal })),
@@ -158,7 +158,7 @@ function keyNumbersOf(profile: BriefProfile, plan: BriefPlan | null): BriefKeyNu
     { label: "Land area of the region", value: profile.areaKm2, unit: "km²", decimals: 0 },
     { label: "Land passing the hard constraints", value: profile.passShare * 100, unit: "%", decimals: 1 },
     { label: "Median suitability score", value: profile.medianScore, unit: "of 100", decimals: 1 },
-    { label: "Best zone, mean score", value: profile.zones[0]?.meanScore ?? null, unit: "of 100", decimals: 1, ...(profile.zones[0] ? { note: `Zone 1, ${profile.zones[0].country ?? "no country"}, ${fmtNumber(profile.zones[0].areaKm2, 0)} km²` } : {}) },
+    { label: "Best candidate area, mean score", value: profile.candidateAreas[0]?.meanScore ?? null, unit: "of 100", decimals: 1, ...(profile.candidateAreas[0] ? { note: `Candidate area 1, ${profile.candidateAreas[0].country ?? "no country"}, ${fmtNumber(profile.candidateAreas[0].areaKm2, 0)} km²` } : {}) },
   ];
   if (plan) {
     const b = plan.baseline.totals, t = plan.totals;
@@ -192,7 +192,7 @@ function provenanceOf(inputs: BriefInputs, criteria: DocumentCriterion[], plan: 
     collector.useClimateNormals(plan ? "PUE, WUE, energy, CO2 and water of the plan's candidates and the baseline" : "metric criteria of the surface", "0.25° grid",
       "Bilinear interpolation of the ITU-R grids over land cells; the engineering models are described under Methodology.");
   }
-  const regions: Region[] = [inputs.request.region, ...(inputs.request.compare?.regions ?? []), ...(inputs.request.plan?.candidates.kind === "zones" ? [inputs.request.plan.candidates.region] : [])];
+  const regions: Region[] = [inputs.request.region, ...(inputs.request.compare?.regions ?? []), ...(inputs.request.plan?.candidates.kind === "candidate_areas" ? [inputs.request.plan.candidates.region] : [])];
   collector.usePolygonSets([
     { id: "countries", usedFor: "region boundaries (a cell belongs to the country covering most of it), map outlines", method: "Majority polygon of each land cell." },
     ...(regions.some((r) => r.kind === "subdivision") ? [{ id: "subdivisions", usedFor: "state and province boundaries", method: "Majority polygon of each land cell." }] : []),

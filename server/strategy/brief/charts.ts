@@ -20,22 +20,22 @@ function shareLabel(a: number): string {
 
 /**
  * Vertical bars: the share of the region's passing land in each 10-point score band, with the median
- * marked and the band of zone cells (score ≥ the zone threshold) shaded.
+ * marked and the band of candidate area cells (score ≥ the candidate area threshold) shaded.
  */
 export function histogramChart(profile: BriefProfile, opts: { width: number; height?: number }): Scene {
   const width = opts.width, height = opts.height ?? 160;
-  // Two annotation rows above the plot (zone threshold, median), then the bars with room for their labels.
+  // Two annotation rows above the plot (candidate area threshold, median), then the bars with room for their labels.
   const left = 36, right = 8, row1 = 8, row2 = 17, top = 24, bottom = height - 28;
   const x = scaleLinear().domain([0, 100]).range([left, width - right]);
   const maxShare = Math.max(0.01, ...profile.histogram.map((b) => b.areaShare));
   const y = scaleLinear().domain([0, maxShare]).nice(4).range([bottom, top + 8]);
   const items: SceneItem[] = [];
   const beside = (xv: number, text: string, size: number) => (xv + 3 + textWidth(text, size) < width - right ? { x: xv + 3, anchor: "start" as const } : { x: xv - 3, anchor: "end" as const });
-  if (profile.zoneThreshold !== null && profile.zones.length) {
-    const x0 = x(profile.zoneThreshold);
+  if (profile.candidateAreaThreshold !== null && profile.candidateAreas.length) {
+    const x0 = x(profile.candidateAreaThreshold);
     items.push({ kind: "rect", x: x0, y: row1 - 6, w: x(100) - x0, h: bottom - row1 + 6, fill: "#f1f1f1" });
     items.push({ kind: "line", x1: x0, y1: row1 - 6, x2: x0, y2: bottom, stroke: MUTED, strokeWidth: 0.6, dash: "2 1.5" });
-    const label = `zone cells: score ≥ ${fmtFixed(profile.zoneThreshold, 1)}`;
+    const label = `candidate area cells: score ≥ ${fmtFixed(profile.candidateAreaThreshold, 1)}`;
     items.push({ kind: "text", ...beside(x0, label, FONT - 1), y: row1, text: label, size: FONT - 1, fill: MUTED });
   }
   for (const t of y.ticks(4)) {
@@ -66,7 +66,7 @@ export function histogramChart(profile: BriefProfile, opts: { width: number; hei
   };
 }
 
-/** Horizontal bar pairs per region, best first: the best zone's mean score (dark) and the median score (hatched), 0–100. */
+/** Horizontal bar pairs per region, best first: the best candidate area's mean score (dark) and the median score (hatched), 0–100. */
 export function comparisonChart(comparison: BriefComparison, opts: { width: number }): Scene {
   const rows = comparison.rows;
   const labelW = 130, top = 4, rowH = 22;
@@ -83,11 +83,11 @@ export function comparisonChart(comparison: BriefComparison, opts: { width: numb
   rows.forEach((r, i) => {
     const yy = y(i)!, h = y.bandwidth() / 2;
     items.push({ kind: "text", x: labelW - 4, y: yy + h + 2.5, text: fitText(`${r.rank}. ${r.regionName}`, FONT, labelW - 8), size: FONT, anchor: "end", bold: r.profiled, fill: INK });
-    const bars: [number | null, number][] = [[r.bestZoneScore, 0], [r.medianScore, 2]];
+    const bars: [number | null, number][] = [[r.bestAreaScore, 0], [r.medianScore, 2]];
     bars.forEach(([v, style], k) => {
       const by = yy + k * h;
       if (v === null) {
-        items.push({ kind: "text", x: x(0) + 2, y: by + h * 0.8, text: k === 0 ? "no zone" : "no passing land", size: FONT - 1, fill: MUTED });
+        items.push({ kind: "text", x: x(0) + 2, y: by + h * 0.8, text: k === 0 ? "no candidate area" : "no passing land", size: FONT - 1, fill: MUTED });
         return;
       }
       items.push(...hatchedRect(x(0), by, Math.max(0.5, x(v) - x(0)), h - 0.6, style));
@@ -96,14 +96,14 @@ export function comparisonChart(comparison: BriefComparison, opts: { width: numb
   });
   const ly = bottom + 22;
   items.push(...hatchedRect(labelW, ly - 7, 12, 8, 0));
-  items.push({ kind: "text", x: labelW + 16, y: ly, text: "best zone, mean score", size: FONT - 0.5, fill: INK });
-  const lx = labelW + 26 + textWidth("best zone, mean score", FONT - 0.5);
+  items.push({ kind: "text", x: labelW + 16, y: ly, text: "best candidate area, mean score", size: FONT - 0.5, fill: INK });
+  const lx = labelW + 26 + textWidth("best candidate area, mean score", FONT - 0.5);
   items.push(...hatchedRect(lx, ly - 7, 12, 8, 2));
   items.push({ kind: "text", x: lx + 16, y: ly, text: "median score of the passing land", size: FONT - 0.5, fill: INK });
   return {
     width: opts.width, height,
-    title: "Regions compared: best zone and median score",
-    description: rows.map((r) => `${r.rank}. ${r.regionName}: best zone ${fmtFixed(r.bestZoneScore, 1)}, median ${fmtFixed(r.medianScore, 1)}`).join("; "),
+    title: "Regions compared: best candidate area and median score",
+    description: rows.map((r) => `${r.rank}. ${r.regionName}: best candidate area ${fmtFixed(r.bestAreaScore, 1)}, median ${fmtFixed(r.medianScore, 1)}`).join("; "),
     items,
   };
 }

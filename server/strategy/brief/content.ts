@@ -12,10 +12,11 @@ import type { CriterionMeta } from "@/server/siting/criteria";
 import type { BriefRequest } from "@/server/strategy/brief/request";
 import type { methodText } from "@/server/documents/methodology";
 import type { PlanResult, Shortfall } from "@/server/strategy/capacityPlan";
-import type { RegionProfile, Zone, ZoneOptions } from "@/server/strategy/profile";
+import type { RegionProfile, CandidateArea, CandidateAreaOptions } from "@/server/strategy/profile";
 import type { PlanOutput } from "@/server/strategy/regionalPlanning";
 
-export const BRIEF_SCHEMA_VERSION = 1;
+/** 2: "zones" became candidate areas (v1 briefs are upgraded when read, storedContent.ts). */
+export const BRIEF_SCHEMA_VERSION = 2;
 
 /** The region's suitability on a coarse grid for the map: [lat, lon, score 0–100 or null (excluded or no data)] per block. */
 export interface BriefRaster {
@@ -52,11 +53,11 @@ export interface BriefProfile {
   histogram: { from: number; to: number; areaShare: number }[];
   medianScore: number | null;
   p90Score: number | null;
-  /** Score a cell needs to count towards a zone (the region's top share of scored land). */
-  zoneThreshold: number | null;
-  zoneOptions: ZoneOptions;
-  zones: Zone[];
-  /** The buildability rule zones passed, and the share of the passing land it rules out. */
+  /** Score a cell needs to count towards a candidate area (the region's top share of scored land). */
+  candidateAreaThreshold: number | null;
+  candidateAreaOptions: CandidateAreaOptions;
+  candidateAreas: CandidateArea[];
+  /** The buildability rule candidate areas passed, and the share of the passing land it rules out. */
   plausibility: { text: string; implausibleShare: number };
   layers: BriefLayerSpread[];
   /** The scoring method of the surface (its title), and the note when it had to fall back to another. */
@@ -74,16 +75,16 @@ export interface BriefComparisonRow {
   passShare: number;
   medianScore: number | null;
   p90Score: number | null;
-  /** Mean score of the region's best zone (null when it has none). */
-  bestZoneScore: number | null;
-  zones: number;
+  /** Mean score of the region's best candidate area (null when it has none). */
+  bestAreaScore: number | null;
+  candidateAreas: number;
   carbonMedian_gco2_per_kwh: number | null;
   freeCoolingMedian_h_per_yr: number | null;
 }
 
 export interface BriefComparison {
   rows: BriefComparisonRow[];
-  zoneOptions: ZoneOptions;
+  candidateAreaOptions: CandidateAreaOptions;
   /** How the regions are ranked, in words. */
   basis: string;
 }
@@ -141,7 +142,7 @@ export interface BriefKeyNumber {
 }
 
 export interface BriefReproducibility {
-  /** SHA-256 of the whole request (scenario, regions, zone settings, plan inputs) as canonical JSON. */
+  /** SHA-256 of the whole request (scenario, regions, candidate area settings, plan inputs) as canonical JSON. */
   inputsHash: string;
   scenarioHash: string;
   dataManifestHash: string;
@@ -168,7 +169,7 @@ export interface StrategyBriefContent {
     weighting: string;
     criteria: DocumentCriterion[];
     load: { itMw: number; utilisation: number; coolingTitle: string; coolingDescription: string };
-    /** Each topic with its statements: profile, zones, comparison, plan, engineering models. */
+    /** Each topic with its statements: profile, candidate areas, comparison, plan, engineering models. */
     sections: { topic: string; items: string[] }[];
   };
   provenance: DocumentProvenance;

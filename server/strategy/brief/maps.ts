@@ -2,7 +2,7 @@
  * The brief's two maps, drawn without a browser with d3-geo like the siting report's map figure (and
  * on its base: frame, country outlines, scale bar — server/documents/scene/baseMap.ts):
  * - the region: its suitability on a coarse grid in grey classes (white where a hard constraint
- *   excludes the land or data are missing) with the best zones numbered by rank;
+ *   excludes the land or data are missing) with the best candidate areas numbered by rank;
  * - the capacity plan: demand markets (squares), candidates built (circles, area ∝ MW) and left empty
  *   (open circles), and a great-circle link from each market to each location serving it, its width
  *   ∝ the MW served. Location-free (training) capacity has no market, hence no link.
@@ -20,8 +20,8 @@ export const RASTER_CLASSES = ["#e9e9e9", "#cfcfcf", "#b3b3b3", "#969696", "#787
 
 type Extent = [[number, number], [number, number]];
 
-/** Zones drawn as numbered markers; the rest are dots. */
-const NUMBERED_ZONES = 10;
+/** Candidate areas drawn as numbered markers; the rest are dots. */
+const NUMBERED_AREAS = 10;
 
 /**
  * Projection for a region: azimuthal equal-area centred on the region (the centre longitude found
@@ -90,7 +90,7 @@ function legendRow(items: SceneItem[], ly: number, startX: number) {
 }
 
 /**
- * The region's suitability (grey classes) with its best zones numbered by rank. `height` is the most
+ * The region's suitability (grey classes) with its best candidate areas numbered by rank. `height` is the most
  * the figure takes: a region wider than the frame's proportions gets a lower map, not white bands.
  */
 export function regionMapFigure(profile: BriefProfile, opts: { countries: FeatureCollection<Geometry>; width: number; height: number; maxLabels?: number }): Scene {
@@ -98,7 +98,7 @@ export function regionMapFigure(profile: BriefProfile, opts: { countries: Featur
   const legendH = MAP_LEGEND_H + 10;
   const r = profile.raster;
   const pts = r.cells.map(([lat, lon]) => ({ lat, lon }));
-  const fit = (mapBottom: number) => regionProjection(pts.length ? pts : profile.zones, r.cellDeg / 2, [[6, 6], [width - 6, mapBottom - 6]]);
+  const fit = (mapBottom: number) => regionProjection(pts.length ? pts : profile.candidateAreas, r.cellDeg / 2, [[6, 6], [width - 6, mapBottom - 6]]);
   let mapBottom = opts.height - legendH;
   let { projection, world, frame } = fit(mapBottom);
   if (frame) {
@@ -136,15 +136,15 @@ export function regionMapFigure(profile: BriefProfile, opts: { countries: Featur
   });
   items.push({ kind: "path", d: land, fill: "none", stroke: "#7a7a7a", strokeWidth: 0.3 });
 
-  // Zones: the best ten as numbered markers, the others as dots. A numbered marker that would cover an
+  // Candidate areas: the best ten as numbered markers, the others as dots. A numbered marker that would cover an
   // earlier (better) one moves outwards on a spiral, with a leader line to a dot at its true place.
   const placed: Box[] = [];
-  const numbered: { z: BriefProfile["zones"][number]; p: [number, number]; at: [number, number] }[] = [];
+  const numbered: { z: BriefProfile["candidateAreas"][number]; p: [number, number]; at: [number, number] }[] = [];
   const R = 5;
-  for (const z of profile.zones) {
+  for (const z of profile.candidateAreas) {
     const p = projection([z.lon, z.lat]);
     if (!p || !inside(p)) continue;
-    if (z.rank > NUMBERED_ZONES) {
+    if (z.rank > NUMBERED_AREAS) {
       items.push({ kind: "circle", cx: p[0], cy: p[1], r: 1.8, fill: INK });
       continue;
     }
@@ -165,9 +165,9 @@ export function regionMapFigure(profile: BriefProfile, opts: { countries: Featur
     items.push({ kind: "circle", cx: at[0], cy: at[1], r: R, fill: "#ffffff", stroke: INK, strokeWidth: 1 });
     items.push({ kind: "text", x: at[0], y: at[1] + 2, text: String(z.rank), size: z.rank < 10 ? 5.8 : 4.8, anchor: "middle", bold: true, fill: INK });
   }
-  for (const { z, at } of numbered.slice(0, opts.maxLabels ?? 6)) placeLabel(items, placed, at, `Zone ${z.rank} · ${fmtFixed(z.meanScore, 1)}`, R, { w: width, h: mapBottom });
+  for (const { z, at } of numbered.slice(0, opts.maxLabels ?? 6)) placeLabel(items, placed, at, `Candidate area ${z.rank} · ${fmtFixed(z.meanScore, 1)}`, R, { w: width, h: mapBottom });
 
-  // Legend: classes with their bounds, blank land, zone marker; scale bar below.
+  // Legend: classes with their bounds, blank land, candidate area marker; scale bar below.
   const ly = mapBottom + 12;
   let lx = 8;
   items.push({ kind: "text", x: lx, y: ly, text: "score", size: FONT - 0.5, fill: INK });
@@ -183,17 +183,17 @@ export function regionMapFigure(profile: BriefProfile, opts: { countries: Featur
   items.push({ kind: "text", x: lx + 12, y: ly, text: "excluded or no data", size: FONT - 1, fill: INK });
   lx += 20 + textWidth("excluded or no data", FONT - 1);
   items.push({ kind: "circle", cx: lx + 4, cy: ly - 2.5, r: 4, fill: "#ffffff", stroke: INK, strokeWidth: 0.9 });
-  items.push({ kind: "text", x: lx + 11, y: ly, text: "zone (number = rank)", size: FONT - 1, fill: INK });
-  if (profile.zones.length > NUMBERED_ZONES) {
-    lx += 20 + textWidth("zone (number = rank)", FONT - 1);
+  items.push({ kind: "text", x: lx + 11, y: ly, text: "candidate area (number = rank)", size: FONT - 1, fill: INK });
+  if (profile.candidateAreas.length > NUMBERED_AREAS) {
+    lx += 20 + textWidth("candidate area (number = rank)", FONT - 1);
     items.push({ kind: "circle", cx: lx + 3, cy: ly - 2.5, r: 1.8, fill: INK });
-    items.push({ kind: "text", x: lx + 8, y: ly, text: `zones ranked ${NUMBERED_ZONES + 1}–${profile.zones.length}`, size: FONT - 1, fill: INK });
+    items.push({ kind: "text", x: lx + 8, y: ly, text: `candidate areas ranked ${NUMBERED_AREAS + 1}–${profile.candidateAreas.length}`, size: FONT - 1, fill: INK });
   }
   drawScaleBar(items, projection, world, width, mapBottom, height);
   return {
     width, height,
-    title: `${profile.regionName}: suitability and the best zones`,
-    description: `Map of ${profile.regionName} in ${fmtNumber(r.cellDeg, 2)}° blocks shaded by mean suitability score (darker is better; white where a hard constraint excludes the land or data are missing), with ${profile.zones.length} zone${profile.zones.length === 1 ? "" : "s"} numbered by rank.`,
+    title: `${profile.regionName}: suitability and the best candidate areas`,
+    description: `Map of ${profile.regionName} in ${fmtNumber(r.cellDeg, 2)}° blocks shaded by mean suitability score (darker is better; white where a hard constraint excludes the land or data are missing), with ${profile.candidateAreas.length} candidate area${profile.candidateAreas.length === 1 ? "" : "s"} numbered by rank.`,
     items,
   };
 }

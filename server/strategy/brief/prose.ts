@@ -22,13 +22,13 @@ export function findingsOf(profile: BriefProfile, comparison: BriefComparison | 
   const out: string[] = [];
   out.push(`${profile.regionName} has ${fmtNumber(profile.areaKm2, 0)} km² of land on the analysis grid; ${fmtPct(profile.passShare, 1)} of it passes the hard constraints of the “${scenarioName}” scenario${profile.excludedShare > 0 ? ` (${fmtPct(profile.excludedShare, 1)} is excluded by a constraint` : " ("}${profile.unscoredShare > 0 ? `${profile.excludedShare > 0 ? "; " : ""}${fmtPct(profile.unscoredShare, 1)} has no data` : ""}${profile.excludedShare > 0 || profile.unscoredShare > 0 ? ")" : "nothing is excluded)"}.`);
   if (profile.medianScore !== null) out.push(`Half of the passing land scores ${fmtFixed(profile.medianScore, 1)} or more; the best tenth ${fmtFixed(profile.p90Score, 1)} or more (scores 0–100, ${profile.method}).`);
-  const [z1, z2] = profile.zones;
+  const [z1, z2] = profile.candidateAreas;
   if (z1) {
-    out.push(`The best zone is Zone 1 ${z1.country ? `in ${z1.country} ` : ""}around ${fmtNumber(z1.lat, 2)}°, ${fmtNumber(z1.lon, 2)}°: ${fmtNumber(z1.areaKm2, 0)} km² of top-scoring land with a mean score of ${fmtFixed(z1.meanScore, 1)} (best cell ${fmtFixed(z1.bestScore, 1)}).${z2 ? ` ${profile.zones.length} zones were found at least ${fmtNumber(profile.zoneOptions.minDistanceKm, 0)} km apart; the last has a mean score of ${fmtFixed(profile.zones[profile.zones.length - 1]!.meanScore, 1)}.` : ""}`);
-  } else out.push(`No zone of at least ${fmtNumber(profile.zoneOptions.minAreaKm2, 0)} km² of contiguous top-scoring land was found: lower the minimum area or widen the top share.`);
+    out.push(`The best candidate area is Candidate area 1 ${z1.country ? `in ${z1.country} ` : ""}around ${fmtNumber(z1.lat, 2)}°, ${fmtNumber(z1.lon, 2)}°: ${fmtNumber(z1.areaKm2, 0)} km² of top-scoring land with a mean score of ${fmtFixed(z1.meanScore, 1)} (best cell ${fmtFixed(z1.bestScore, 1)}).${z2 ? ` ${profile.candidateAreas.length} candidate areas were found at least ${fmtNumber(profile.candidateAreaOptions.minDistanceKm, 0)} km apart; the last has a mean score of ${fmtFixed(profile.candidateAreas[profile.candidateAreas.length - 1]!.meanScore, 1)}.` : ""}`);
+  } else out.push(`No candidate area of at least ${fmtNumber(profile.candidateAreaOptions.minAreaKm2, 0)} km² of contiguous top-scoring land was found: lower the minimum area or widen the top share.`);
   if (comparison) {
     const [a, b] = comparison.rows;
-    if (a) out.push(`Of the ${comparison.rows.length} regions compared, ${a.regionName} ranks first (best zone ${fmtFixed(a.bestZoneScore, 1)}, median ${fmtFixed(a.medianScore, 1)})${b ? `, ahead of ${b.regionName} (best zone ${fmtFixed(b.bestZoneScore, 1)}, median ${fmtFixed(b.medianScore, 1)})` : ""}.`);
+    if (a) out.push(`Of the ${comparison.rows.length} regions compared, ${a.regionName} ranks first (best candidate area ${fmtFixed(a.bestAreaScore, 1)}, median ${fmtFixed(a.medianScore, 1)})${b ? `, ahead of ${b.regionName} (best candidate area ${fmtFixed(b.bestAreaScore, 1)}, median ${fmtFixed(b.medianScore, 1)})` : ""}.`);
   }
   if (plan) {
     const t = plan.totals, base = plan.baseline.totals;
@@ -52,11 +52,11 @@ export function questionOf(request: BriefRequest, profile: BriefProfile, compari
     const gw = plan.total_mw >= 1000 ? `${fmtNumber(plan.total_mw / 1000, 2)} GW` : `${fmtNumber(plan.total_mw, 0)} MW`;
     return `How suitable is ${profile.regionName} for hyperscale AI data centers under ${scen}${vs}, and where should ${gw} of IT capacity serving ${plan.markets.map((m) => m.name).join(", ")} go to minimise ${plan.objectiveTitle.replace(/ \(.*\)$/, "")}?`;
   }
-  return `How suitable is ${profile.regionName} for hyperscale AI data centers under ${scen}${vs}, and where are its best zones?`;
+  return `How suitable is ${profile.regionName} for hyperscale AI data centers under ${scen}${vs}, and where are its best candidate areas?`;
 }
 
 export function methodSections(request: BriefRequest, profile: BriefProfile, comparison: BriefComparison | null, plan: BriefPlan | null): { topic: string; items: string[] }[] {
-  const z = profile.zoneOptions;
+  const z = profile.candidateAreaOptions;
   const out: { topic: string; items: string[] }[] = [
     {
       topic: "Region profile",
@@ -68,16 +68,16 @@ export function methodSections(request: BriefRequest, profile: BriefProfile, com
       ],
     },
     {
-      topic: "Best zones",
+      topic: "Best candidate areas",
       items: [
-        `${profile.plausibility.text}${profile.plausibility.implausibleShare > 0 ? ` It rules out ${fmtPct(profile.plausibility.implausibleShare)} of the land that passes the constraints.` : ""} Each zone says what its best cell showed to pass.`,
-        `Cells count towards zones when their score is in the top ${fmtPct(z.topShare)} of the region's scored, buildable land${profile.zoneThreshold !== null ? ` (here, a score of ${fmtFixed(profile.zoneThreshold, 1)} or more)` : ""}.`,
-        `Zones are seeded at the best such cells, best first, each seed at least ${fmtNumber(z.minDistanceKm, 0)} km (great circle) from the zones already found; a zone is the contiguous (8-neighbour) top-share land within ${fmtNumber(z.minDistanceKm / 2, 0)} km of its seed, kept when it reaches ${fmtNumber(z.minAreaKm2, 0)} km²; at most ${z.count} zones.`,
-        "A zone is a screening result at the grid's resolution (about 28 km), not a parcel: land availability, grid connection and permits are for a site study.",
+        `${profile.plausibility.text}${profile.plausibility.implausibleShare > 0 ? ` It rules out ${fmtPct(profile.plausibility.implausibleShare)} of the land that passes the constraints.` : ""} Each candidate area says what its best cell showed to pass.`,
+        `Cells count towards candidate areas when their score is in the top ${fmtPct(z.topShare)} of the region's scored, buildable land${profile.candidateAreaThreshold !== null ? ` (here, a score of ${fmtFixed(profile.candidateAreaThreshold, 1)} or more)` : ""}.`,
+        `Candidate areas are seeded at the best such cells, best first, each seed at least ${fmtNumber(z.minDistanceKm, 0)} km (great circle) from the candidate areas already found; a candidate area is the contiguous (8-neighbour) top-share land within ${fmtNumber(z.minDistanceKm / 2, 0)} km of its seed, kept when it reaches ${fmtNumber(z.minAreaKm2, 0)} km²; at most ${z.count} candidate areas.`,
+        "A candidate area is a screening result at the grid's resolution (about 28 km), not a parcel: land availability, grid connection and permits are for a site study.",
       ],
     },
   ];
-  if (comparison) out.push({ topic: "Comparison of regions", items: [comparison.basis, `Zone settings for the comparison: at most ${comparison.zoneOptions.count} zones, ${fmtNumber(comparison.zoneOptions.minDistanceKm, 0)} km apart, ${fmtNumber(comparison.zoneOptions.minAreaKm2, 0)} km², top ${fmtPct(comparison.zoneOptions.topShare)}.`] });
+  if (comparison) out.push({ topic: "Comparison of regions", items: [comparison.basis, `Candidate area settings for the comparison: at most ${comparison.candidateAreaOptions.count} candidate areas, ${fmtNumber(comparison.candidateAreaOptions.minDistanceKm, 0)} km apart, ${fmtNumber(comparison.candidateAreaOptions.minAreaKm2, 0)} km², top ${fmtPct(comparison.candidateAreaOptions.topShare)}.`] });
   if (plan) {
     out.push({
       topic: "Capacity plan",
@@ -99,11 +99,11 @@ export function methodSections(request: BriefRequest, profile: BriefProfile, com
 
 export function limitationsOf(plan: BriefPlan | null, provenance: DocumentProvenance): string[] {
   const out = [
-    "Suitability and zones are screening results on a 0.25° grid from global datasets: they say where to look, not where to build. Land use, protected areas, grid capacity and transmission, water rights and permits are not in the data.",
+    "Suitability and candidate areas are screening results on a 0.25° grid from global datasets: they say where to look, not where to build. Land use, protected areas, grid capacity and transmission, water rights and permits are not in the data.",
     "Region membership is by majority of each cell's area, so thin strips of coast or border may be assigned to a neighbour; areas are land areas on the grid, within a few per cent of official figures.",
   ];
   if (plan) out.push(
-    "The plan places capacity at zone centres and treats energy, CO2 and water as linear in IT MW; it has no cost of land, construction, power or network, and no transmission or grid-connection limits beyond the maximum size per location.",
+    "The plan places capacity at candidate area centres and treats energy, CO2 and water as linear in IT MW; it has no cost of land, construction, power or network, and no transmission or grid-connection limits beyond the maximum size per location.",
     "Demand markets are points with shares; the build-at-demand baseline uses the same models at those points, which may not be where capacity near a market would be built.",
   );
   out.push(ENGINEERING_ESTIMATES, HISTORICAL_CLIMATE, ANNUAL_CARBON_FACTORS, MODELLED_LATENCY, DATA_RULES_NOT_LEGAL_ADVICE, BOUNDARIES);

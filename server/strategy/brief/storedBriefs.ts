@@ -17,7 +17,8 @@ import { SCORE_EXCLUDED } from "@/server/scoring/surfaceScore";
 import { describeCriteria } from "@/server/siting/evaluate";
 import { scoredSurfaceFor } from "@/server/siting/surfaceQueries";
 import { assembleBrief } from "@/server/strategy/brief/assemble";
-import { BRIEF_SCHEMA_VERSION, type BriefRaster, type StrategyBriefContent } from "@/server/strategy/brief/content";
+import type { BriefRaster, StrategyBriefContent } from "@/server/strategy/brief/content";
+import { readStoredBrief } from "@/server/strategy/brief/storedContent";
 import type { BriefRequest } from "@/server/strategy/brief/request";
 import { cellAreaKm2, resolveRegion } from "@/server/strategy/regions";
 import { compareRegions, planCapacity, regionProfile } from "@/server/strategy/regionalPlanning";
@@ -80,13 +81,13 @@ async function underStep<T>(step: string, fn: () => Promise<T>): Promise<T> {
 /** Computes everything a brief shows and assembles it (no storage). */
 export async function buildBrief(store: LayerStore, request: BriefRequest, opts: { generatedAt?: string } = {}): Promise<StrategyBriefContent> {
   const { scenario } = request;
-  const profile = await regionProfile(store, request.region, scenario, request.zones);
+  const profile = await regionProfile(store, request.region, scenario, request.candidateAreas);
   // The same (cached) surface the profile used, for the map's blocks.
   const { scores } = await scoredSurfaceFor(store, scenario);
   const raster = regionRaster(store, resolveRegion(store, request.region).cells, scores);
 
   const comparison = request.compare
-    ? await compareRegions(store, request.compare.regions, scenario, request.compare.zones, "compare.regions")
+    ? await compareRegions(store, request.compare.regions, scenario, request.compare.candidateAreas, "compare.regions")
     : null;
   const plan = request.plan ? await underStep("plan", () => planCapacity(store, { ...request.plan!, scenario })) : null;
   return assembleBrief({
@@ -115,16 +116,10 @@ export async function createBrief(store: LayerStore, db: Kysely<Database>, reque
   return { ...saved, title: content.title };
 }
 
-function asContent(raw: unknown): StrategyBriefContent {
-  const c = raw as StrategyBriefContent | null;
-  if (!c || typeof c !== "object" || c.schemaVersion !== BRIEF_SCHEMA_VERSION) throw new Error("stored strategy brief has an unknown content version");
-  return c;
-}
-
 /** Opens a stored brief with its read token (NotFoundError, ForbiddenError). */
 export async function getBrief(db: Kysely<Database>, id: string, token: string): Promise<{ meta: BriefMeta; content: StrategyBriefContent }> {
   const { meta, content } = await loadBrief(db, id, token);
-  return { meta, content: asContent(content) };
+  return { meta, content: readStoredBrief(content) };
 }
 
 /** The figures of a stored brief, drawn over the current data build's country outlines. */

@@ -43,14 +43,14 @@ function latLon(lat: number, lon: number): string {
   return `${Math.abs(lat).toFixed(2)}° ${lat >= 0 ? "N" : "S"}, ${Math.abs(lon).toFixed(2)}° ${lon >= 0 ? "E" : "W"}`;
 }
 
-export function zonesTable(profile: BriefProfile): TableModel {
+export function candidateAreasTable(profile: BriefProfile): TableModel {
   return {
     columns: [
-      { title: "Zone", width: 8, align: "right" }, { title: "Country", width: 22 }, { title: "Centre (best cell)", width: 22 },
+      { title: "Candidate area", width: 8, align: "right" }, { title: "Country", width: 22 }, { title: "Centre (best cell)", width: 22 },
       { title: "Area km²", width: 12, align: "right" }, { title: "Mean score", width: 12, align: "right" }, { title: "Best cell", width: 12, align: "right" },
     ],
-    rows: profile.zones.map((z) => [String(z.rank), z.country ?? "—", latLon(z.lat, z.lon), fmtNumber(z.areaKm2, 0), fmtFixed(z.meanScore, 1), fmtFixed(z.bestScore, 1)]),
-    rowStyle: profile.zones.map((z) => (z.rank === 1 ? "strong" : null)),
+    rows: profile.candidateAreas.map((z) => [String(z.rank), z.country ?? "—", latLon(z.lat, z.lon), fmtNumber(z.areaKm2, 0), fmtFixed(z.meanScore, 1), fmtFixed(z.bestScore, 1)]),
+    rowStyle: profile.candidateAreas.map((z) => (z.rank === 1 ? "strong" : null)),
   };
 }
 
@@ -59,12 +59,12 @@ export function comparisonTable(content: StrategyBriefContent): TableModel {
   return {
     columns: [
       { title: "#", width: 4, align: "right" }, { title: "Region", width: 20 }, { title: "Land km²", width: 12, align: "right" }, { title: "Passing", width: 9, align: "right" },
-      { title: "Best zone", width: 9, align: "right" }, { title: "Median", width: 9, align: "right" }, { title: "Top decile from", width: 10, align: "right" },
-      { title: "Zones", width: 7, align: "right" }, { title: "Grid gCO2/kWh (median)", width: 11, align: "right" }, { title: "Free cooling h/yr (median)", width: 11, align: "right" },
+      { title: "Best candidate area", width: 9, align: "right" }, { title: "Median", width: 9, align: "right" }, { title: "Top decile from", width: 10, align: "right" },
+      { title: "Candidate areas", width: 7, align: "right" }, { title: "Grid gCO2/kWh (median)", width: 11, align: "right" }, { title: "Free cooling h/yr (median)", width: 11, align: "right" },
     ],
     rows: rows.map((r) => [
-      String(r.rank), r.regionName, fmtNumber(r.areaKm2, 0), fmtPct(r.passShare), fmtFixed(r.bestZoneScore, 1), fmtFixed(r.medianScore, 1), fmtFixed(r.p90Score, 1),
-      String(r.zones), fmtNumber(r.carbonMedian_gco2_per_kwh, 0), fmtNumber(r.freeCoolingMedian_h_per_yr, 0),
+      String(r.rank), r.regionName, fmtNumber(r.areaKm2, 0), fmtPct(r.passShare), fmtFixed(r.bestAreaScore, 1), fmtFixed(r.medianScore, 1), fmtFixed(r.p90Score, 1),
+      String(r.candidateAreas), fmtNumber(r.carbonMedian_gco2_per_kwh, 0), fmtNumber(r.freeCoolingMedian_h_per_yr, 0),
     ]),
     rowStyle: rows.map((r) => (r.profiled ? "strong" : null)),
   };
@@ -154,4 +154,4 @@ export function reproducibilityLines(content: StrategyBriefContent): string[] {
   ];
 }
 
-export const REPRODUCIBILITY_NOTE = "The JSON download holds the inputs (scenario, regions, zone settings, plan); making the brief again from them with the same data build and app version gives the same numbers.";
+export const REPRODUCIBILITY_NOTE = "The JSON download holds the inputs (scenario, regions, candidate area settings, plan); making the brief again from them with the same data build and app version gives the same numbers.";

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { Scenario } from "@/server/schemas/scenario";
 import { tokenSchema } from "@/server/schemas/token";
-import { BriefRequest, DEFAULT_BRIEF_ZONES } from "@/server/strategy/brief/request";
+import { BriefRequest, DEFAULT_CANDIDATE_AREAS } from "@/server/strategy/brief/request";
 import { createBrief, getBrief } from "@/server/strategy/brief/storedBriefs";
 import { COUNTRY_GROUPS, Region } from "@/server/strategy/regions";
-import { compareRegions, planCapacity, PlanInput, regionProfile, ZoneOptionsInput } from "@/server/strategy/regionalPlanning";
+import { candidateAreasFields, resolveCandidateAreas, withDeprecatedZones } from "@/server/strategy/deprecatedNames";
+import { compareRegions, planCapacity, PlanInput, regionProfile, CandidateAreaOptionsInput } from "@/server/strategy/regionalPlanning";
 import { publicProcedure, router } from "../init";
 
 const BriefId = tokenSchema("brief id");
@@ -21,14 +22,16 @@ export const strategyRouter = router({
       groups: Object.entries(COUNTRY_GROUPS).map(([id, g]) => ({ id, title: g.title, members: g.members })),
     };
   }),
-  /** Suitability distribution, constraint pass share, layer spreads and best zones of a region. */
+  /** Suitability distribution, constraint pass share, layer spreads and best candidate areas of a region. */
   profile: publicProcedure
-    .input(z.object({ region: Region, scenario: Scenario, zones: ZoneOptionsInput.default(DEFAULT_BRIEF_ZONES) }).strict())
-    .query(({ ctx, input }) => regionProfile(ctx.layers, input.region, input.scenario, input.zones)),
-  /** Several regions profiled with the same scenario, ranked (best zone, then median score). */
+    .input(z.object({ region: Region, scenario: Scenario, ...candidateAreasFields(CandidateAreaOptionsInput) }).strict()
+      .transform((i) => resolveCandidateAreas(i, CandidateAreaOptionsInput.parse(DEFAULT_CANDIDATE_AREAS))))
+    .query(async ({ ctx, input }) => withDeprecatedZones(await regionProfile(ctx.layers, input.region, input.scenario, input.candidateAreas))),
+  /** Several regions profiled with the same scenario, ranked (best candidate area, then median score). */
   compare: publicProcedure
-    .input(z.object({ regions: z.array(Region).min(2, "compare at least two regions").max(8, "at most 8 regions"), scenario: Scenario, zones: ZoneOptionsInput.default({ ...DEFAULT_BRIEF_ZONES, count: 5 }) }).strict())
-    .query(({ ctx, input }) => compareRegions(ctx.layers, input.regions, input.scenario, input.zones)),
+    .input(z.object({ regions: z.array(Region).min(2, "compare at least two regions").max(8, "at most 8 regions"), scenario: Scenario, ...candidateAreasFields(CandidateAreaOptionsInput) }).strict()
+      .transform((i) => resolveCandidateAreas(i, CandidateAreaOptionsInput.parse({ ...DEFAULT_CANDIDATE_AREAS, count: 5 }))))
+    .query(async ({ ctx, input }) => (await compareRegions(ctx.layers, input.regions, input.scenario, input.candidateAreas)).map((r) => ({ ...r, profile: withDeprecatedZones(r.profile) }))),
   /** A capacity plan solved exactly (HiGHS), with shortfalls and their binding constraints, against a build-at-demand baseline. */
   plan: publicProcedure.input(PlanInput).mutation(({ ctx, input }) => planCapacity(ctx.layers, input)),
   /**

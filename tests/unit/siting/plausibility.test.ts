@@ -1,7 +1,7 @@
 /**
  * The buildability rule (server/siting/plausibility.ts): grid and people, both required. Real campuses
  * pass it; the Scandinavian mountains (hydro but no town) and the Sahara do not; best locations and
- * strategy zones only come from cells that pass, and say what they passed.
+ * strategy candidate areas only come from cells that pass, and say what they passed.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PLAUSIBILITY, describePlausibility, judge, plausibilityOf } from "@/server/siting/plausibility";
@@ -53,12 +53,12 @@ describe("buildability rule", () => {
     expect(off.locations[0]!.plausibility).toMatch(/rule off/);
   }, 120_000);
 
-  it("strategy zones in Sweden avoid the mountains along the Norwegian border and state the rule", async () => {
+  it("strategy candidate areas in Sweden avoid the mountains along the Norwegian border and state the rule", async () => {
     const scenario = presets(store).find((p) => p.id === "ai-training")!.scenario;
     const profile = await regionProfile(store, { kind: "country", key: "SWE" }, scenario, { count: 8, minDistanceKm: 150, minAreaKm2: 1000, topShare: 0.15, plausibility: DEFAULT_PLAUSIBILITY });
-    expect(profile.zones.length).toBeGreaterThan(1);
+    expect(profile.candidateAreas.length).toBeGreaterThan(1);
     expect(profile.plausibility.text).toMatch(/^Buildable/);
-    for (const z of profile.zones) {
+    for (const z of profile.candidateAreas) {
       expect(at(z.lat, z.lon).passed).toBe(true);
       expect(z.plausibility).toMatch(/^Passed:/);
     }

@@ -8,11 +8,12 @@ import { contentHash } from "@/server/documents/hash";
 import { countryOutlines } from "@/server/documents/countries";
 import { briefFigures } from "@/server/strategy/brief/figures";
 import { allocationMapFigure, rasterClasses, regionProjection } from "@/server/strategy/brief/maps";
-import { planTotalsTable, zonesTable } from "@/server/strategy/brief/tables";
+import { planTotalsTable, candidateAreasTable } from "@/server/strategy/brief/tables";
 import { presets } from "@/server/siting/presets";
 import { assembleBrief } from "@/server/strategy/brief/assemble";
 import { changeText } from "@/server/strategy/brief/prose";
-import type { BriefInputs } from "@/server/strategy/brief/content";
+import type { BriefInputs, StrategyBriefContent } from "@/server/strategy/brief/content";
+import { readStoredBrief } from "@/server/strategy/brief/storedContent";
 import { BriefRequest } from "@/server/strategy/brief/request";
 import { regionRaster } from "@/server/strategy/brief/storedBriefs";
 import type { RegionProfile } from "@/server/strategy/profile";
@@ -27,12 +28,12 @@ function profile(name: string, over: Partial<RegionProfile> = {}): RegionProfile
   return {
     name, areaKm2: 400_000, cells: 1200, passShare: 0.8, excludedShare: 0.15, unscoredShare: 0.05,
     histogram: Array.from({ length: 10 }, (_, b) => ({ from: b * 10, to: b * 10 + 10, areaShare: b === 7 ? 0.6 : b === 8 ? 0.4 : 0 })),
-    medianScore: 78.5, p90Score: 84.2, zoneThreshold: 82,
+    medianScore: 78.5, p90Score: 84.2, candidateAreaThreshold: 82,
     layers: [
       { id: "carbon.grid_intensity", title: "Grid carbon intensity", unit: "gCO2eq/kWh", min: 10, p10: 12, median: 20, p90: 40, max: 90, coverage: 1 },
       { id: "risk.flood", title: "Riverine flood risk", unit: "category 0–4", min: NaN, p10: NaN, median: NaN, p90: NaN, max: NaN, coverage: 0 },
     ],
-    zones: [
+    candidateAreas: [
       { rank: 1, lat: 65.1, lon: 21.3, areaKm2: 9000, cells: 40, meanScore: 86.4, bestScore: 88.1, country: "Sweden", plausibility: "Passed: 1,200 MW within 100 km; nearest city of ≥ 100,000 at 40 km; 300,000 people in towns within 100 km." },
       { rank: 2, lat: 62.0, lon: 15.0, areaKm2: 5000, cells: 22, meanScore: 85.2, bestScore: 86.0, country: "Sweden", plausibility: "Passed: 900 MW within 100 km; nearest city of ≥ 100,000 at 90 km; 120,000 people in towns within 100 km." },
     ],
@@ -43,7 +44,7 @@ function profile(name: string, over: Partial<RegionProfile> = {}): RegionProfile
 }
 
 const planRequest = {
-  candidates: { kind: "zones" as const, region: { kind: "country" as const, key: "SWE" }, zones: { count: 10, minDistanceKm: 150, minAreaKm2: 1500, topShare: 0.15 } },
+  candidates: { kind: "candidate_areas" as const, region: { kind: "country" as const, key: "SWE" }, candidateAreas: { count: 10, minDistanceKm: 150, minAreaKm2: 1500, topShare: 0.15 } },
   totalMw: 2000, maxMwPerCandidate: 1200,
   markets: [{ name: "Stockholm", lat: 59.33, lon: 18.07, share: 3 }, { name: "Oslo", lat: 59.91, lon: 10.75, share: 1 }],
   workloads: [{ id: "training", share: 7, rttSlaMs: null }, { id: "inference", share: 3, rttSlaMs: 30 }],
@@ -55,20 +56,20 @@ function planOutput(): PlanOutput {
   return {
     status: "optimal", objective: "co2",
     allocations: [
-      { candidateId: "zone-1", workload: "training", market: "any", mw: 1200 },
-      { candidateId: "zone-2", workload: "training", market: "any", mw: 200 },
-      { candidateId: "zone-2", workload: "inference", market: "Stockholm", mw: 450 },
-      { candidateId: "zone-2", workload: "inference", market: "Oslo", mw: 150 },
+      { candidateId: "area-1", workload: "training", market: "any", mw: 1200 },
+      { candidateId: "area-2", workload: "training", market: "any", mw: 200 },
+      { candidateId: "area-2", workload: "inference", market: "Stockholm", mw: 450 },
+      { candidateId: "area-2", workload: "inference", market: "Oslo", mw: 150 },
     ],
-    built: [{ candidateId: "zone-2", mw: 800 }, { candidateId: "zone-1", mw: 1200 }],
+    built: [{ candidateId: "area-2", mw: 800 }, { candidateId: "area-1", mw: 1200 }],
     totals: { it_mw: 2000, grid_mwh: 16_000_000, co2_t: 1200 * 100 + 800 * 150, water_m3: 0 },
     shortfalls: [],
     capacityShadowPrices: [],
     solver: { name: "HiGHS", status: "Optimal", seconds: 0.012, variables: 7, constraints: 6, integer: false },
     candidates: [
-      { id: "zone-1", name: "Zone 1 (Sweden)", lat: 65.1, lon: 21.3, maxMw: 1200, perMw: perMw(100), score: 86.4, country: "SWE" },
-      { id: "zone-2", name: "Zone 2 (Sweden)", lat: 62.0, lon: 15.0, maxMw: 1200, perMw: perMw(150), score: 85.2, country: "SWE" },
-      { id: "zone-3", name: "Zone 3 (Sweden)", lat: 58.0, lon: 13.0, maxMw: 1200, perMw: perMw(400), score: 80, country: "SWE" },
+      { id: "area-1", name: "Candidate area 1 (Sweden)", lat: 65.1, lon: 21.3, maxMw: 1200, perMw: perMw(100), score: 86.4, country: "SWE" },
+      { id: "area-2", name: "Candidate area 2 (Sweden)", lat: 62.0, lon: 15.0, maxMw: 1200, perMw: perMw(150), score: 85.2, country: "SWE" },
+      { id: "area-3", name: "Candidate area 3 (Sweden)", lat: 58.0, lon: 13.0, maxMw: 1200, perMw: perMw(400), score: 80, country: "SWE" },
     ],
     markets: planRequest.markets,
     baseline: { description: "All capacity built at the demand markets.", totals: { it_mw: 2000, grid_mwh: 16_500_000, co2_t: 480_000, water_m3: 0 } },
@@ -87,7 +88,7 @@ function inputs(over: Partial<BriefInputs> = {}): BriefInputs {
     criteria: scenario.criteria.map((c) => ({ id: c.id, source: c.source, title: c.source, unit: "", kind: c.source.startsWith("metric.") ? "metric" : "layer" })),
     profile: profile("Sweden"),
     raster: { cellDeg: 0.5, cells: [[65.25, 21.25, 86], [65.25, 21.75, null], [62.25, 15.25, 70]] },
-    comparison: [{ rank: 1, input: 0, profile: profile("Sweden") }, { rank: 2, input: 1, profile: profile("Norway", { medianScore: 70, zones: [] }) }],
+    comparison: [{ rank: 1, input: 0, profile: profile("Sweden") }, { rank: 2, input: 1, profile: profile("Norway", { medianScore: 70, candidateAreas: [] }) }],
     plan: planOutput(),
     manifest: testStore().manifest,
     app: { name: "siting-atlas", version: "0.0.0-test" },
@@ -108,38 +109,38 @@ describe("assembleBrief", () => {
     expect(c.cover.date).toBe("2026-01-02");
   });
 
-  it("keeps the profile's numbers and zones, and turns missing layer spreads into null (JSON-safe)", () => {
+  it("keeps the profile's numbers and candidate areas, and turns missing layer spreads into null (JSON-safe)", () => {
     const c = assembleBrief(inputs());
-    expect(c.profile.zones.map((z) => z.meanScore)).toEqual([86.4, 85.2]);
+    expect(c.profile.candidateAreas.map((z) => z.meanScore)).toEqual([86.4, 85.2]);
     expect(c.profile.regionDescription).toBe("country (SWE)");
     expect(c.profile.method).toBe("Weighted sum (WSM)");
     const flood = c.profile.layers.find((l) => l.id === "risk.flood")!;
     expect(flood.median).toBeNull();
     expect(flood.quality).not.toBe("unknown");
     expect(JSON.parse(JSON.stringify(c))).toEqual(c);
-    expect(zonesTable(c.profile).rows[0]).toEqual(["1", "Sweden", "65.10° N, 21.30° E", "9,000", "86.4", "88.1"]);
+    expect(candidateAreasTable(c.profile).rows[0]).toEqual(["1", "Sweden", "65.10° N, 21.30° E", "9,000", "86.4", "88.1"]);
   });
 
   it("summarises the plan: built largest first, demand shares normalised, latency of each market link, totals against the baseline", () => {
     const p = assembleBrief(inputs()).plan!;
-    expect(p.built.map((b) => [b.id, b.built_mw, b.atLimit])).toEqual([["zone-1", 1200, true], ["zone-2", 800, false]]);
+    expect(p.built.map((b) => [b.id, b.built_mw, b.atLimit])).toEqual([["area-1", 1200, true], ["area-2", 800, false]]);
     expect(p.built[1]!.co2_t_per_yr).toBe(800 * 150);
     expect(p.built[1]!.serves.sort()).toEqual(["Oslo", "Stockholm", "anywhere"]);
-    expect(p.unused.map((u) => u.id)).toEqual(["zone-3"]);
+    expect(p.unused.map((u) => u.id)).toEqual(["area-3"]);
     expect(p.markets.map((m) => [m.share, m.mw])).toEqual([[0.75, 1500], [0.25, 500]]);
     expect(p.workloads.map((w) => [w.id, w.share, w.mw])).toEqual([["training", 0.7, 1400], ["inference", 0.3, 600]]);
     const link = p.allocations.find((a) => a.market === "Stockholm")!;
     expect(link.rtt_ms).toBeGreaterThan(3);
     expect(link.rtt_ms).toBeLessThan(15);
     expect(p.allocations.find((a) => a.market === "any")!.rtt_ms).toBeNull();
-    expect(p.candidateSource).toMatch(/^up to 10 best zones of Sweden/);
+    expect(p.candidateSource).toMatch(/^up to 10 best candidate areas of Sweden/);
     expect(planTotalsTable(p).rows).toContainEqual(["CO2, location-based", "t", "240,000", "480,000", "−50 %"]);
   });
 
   it("writes findings and key numbers that carry the same numbers", () => {
     const c = assembleBrief(inputs());
     const text = c.summary.findings.join(" ");
-    expect(text).toContain("Zone 1 in Sweden");
+    expect(text).toContain("Candidate area 1 in Sweden");
     expect(text).toContain("86.4");
     expect(text).toMatch(/Sweden ranks first/);
     expect(text).toContain("240,000 tCO2");
@@ -147,12 +148,12 @@ describe("assembleBrief", () => {
     const k = Object.fromEntries(c.summary.keyNumbers.map((x) => [x.label, x]));
     expect(k["CO2, location-based"]!.value).toBe(240_000);
     expect(k["CO2, location-based"]!.note).toMatch(/^−50 % against building at the demand/);
-    expect(k["Best zone, mean score"]!.value).toBe(86.4);
+    expect(k["Best candidate area, mean score"]!.value).toBe(86.4);
   });
 
   it("ranks the comparison as given and marks the profiled region", () => {
     const c = assembleBrief(inputs()).comparison!;
-    expect(c.rows.map((r) => [r.rank, r.regionName, r.profiled, r.bestZoneScore])).toEqual([[1, "Sweden", true, 86.4], [2, "Norway", false, null]]);
+    expect(c.rows.map((r) => [r.rank, r.regionName, r.profiled, r.bestAreaScore])).toEqual([[1, "Sweden", true, 86.4], [2, "Norway", false, null]]);
     expect(c.rows[0]!.carbonMedian_gco2_per_kwh).toBe(20);
   });
 
@@ -207,12 +208,12 @@ describe("brief figures", () => {
     expect(bars).toHaveLength(2);
     expect(bars[0]!.h / bars[1]!.h).toBeCloseTo(0.6 / 0.4, 2);
     const texts = f.histogram.items.filter((i) => i.kind === "text").map((i) => (i as { text: string }).text);
-    expect(texts).toEqual(expect.arrayContaining(["60 %", "40 %", "median 78.5", "zone cells: score ≥ 82.0"]));
+    expect(texts).toEqual(expect.arrayContaining(["60 %", "40 %", "median 78.5", "candidate area cells: score ≥ 82.0"]));
   });
 
-  it("compares regions with labelled bars and says when a region has no zone", () => {
+  it("compares regions with labelled bars and says when a region has no candidate area", () => {
     const texts = f.comparison!.items.filter((i) => i.kind === "text").map((i) => (i as { text: string }).text);
-    expect(texts).toEqual(expect.arrayContaining(["1. Sweden", "2. Norway", "86.4", "78.5", "no zone", "70.0"]));
+    expect(texts).toEqual(expect.arrayContaining(["1. Sweden", "2. Norway", "86.4", "78.5", "no candidate area", "70.0"]));
   });
 
   it("shows the plan's totals next to the baseline with the change", () => {
@@ -226,13 +227,13 @@ describe("brief figures", () => {
     const links = scene.items.filter((i) => i.kind === "path" && i.fill === "none" && i.stroke === "#4a4a4a");
     expect(links).toHaveLength(2);
     const texts = scene.items.filter((i) => i.kind === "text").map((i) => (i as { text: string }).text);
-    expect(texts).toEqual(expect.arrayContaining(["Stockholm", "Oslo", "Zone 1 · 1,200 MW"]));
+    expect(texts).toEqual(expect.arrayContaining(["Stockholm", "Oslo", "Candidate area 1 · 1,200 MW"]));
     expect(scene.description).toMatch(/1,400 MW of location-free demand has no link/);
   });
 
-  it("maps the region's blocks in grey classes with the zones numbered", () => {
+  it("maps the region's blocks in grey classes with the candidate areas numbered", () => {
     const texts = f.regionMap.items.filter((i) => i.kind === "text").map((i) => (i as { text: string }).text);
-    expect(texts).toEqual(expect.arrayContaining(["1", "2", "Zone 1 · 86.4", "excluded or no data"]));
+    expect(texts).toEqual(expect.arrayContaining(["1", "2", "Candidate area 1 · 86.4", "excluded or no data"]));
     expect(rasterClasses([57.2, 76.4])).toEqual([57, 60.3, 63.7, 67, 70.3, 73.7, 77]);
   });
 
@@ -266,5 +267,35 @@ describe("regionRaster", () => {
     const fine = regionRaster(store, region.cells, scores);
     expect(fine.cellDeg).toBe(0.25);
     expect(fine.cells.length).toBe(new Set(Array.from(region.cells)).size);
+  });
+});
+
+describe("deprecated names (zones → candidate areas, one release)", () => {
+  it("reads a request that still says zones, for the profile, the comparison and the plan", () => {
+    const settings = { count: 3, minDistanceKm: 100, minAreaKm2: 500, topShare: 0.2 };
+    const old = BriefRequest.parse({
+      scenario, region: { kind: "country", key: "SWE" }, zones: settings,
+      compare: { regions: [{ kind: "country", key: "SWE" }, { kind: "country", key: "NOR" }], zones: settings },
+      plan: { ...planRequest, candidates: { kind: "zones", region: { kind: "country", key: "SWE" }, zones: settings } },
+    });
+    const now = BriefRequest.parse({
+      scenario, region: { kind: "country", key: "SWE" }, candidateAreas: settings,
+      compare: { regions: [{ kind: "country", key: "SWE" }, { kind: "country", key: "NOR" }], candidateAreas: settings },
+      plan: { ...planRequest, candidates: { kind: "candidate_areas", region: { kind: "country", key: "SWE" }, candidateAreas: settings } },
+    });
+    expect(old).toEqual(now);
+    expect(old).not.toHaveProperty("zones");
+  });
+
+  it("opens a brief stored as version 1 (zones) as the current version", () => {
+    const current = JSON.parse(JSON.stringify(assembleBrief(inputs()))) as StrategyBriefContent;
+    const back: Record<string, string> = { candidateAreas: "zones", candidateAreaOptions: "zoneOptions", candidateAreaThreshold: "zoneThreshold", bestAreaScore: "bestZoneScore" };
+    const toV1 = (x: unknown): unknown => Array.isArray(x) ? x.map(toV1) : x && typeof x === "object"
+      ? Object.fromEntries(Object.entries(x).map(([k, v]) => [back[k] ?? k, k === "kind" && v === "candidate_areas" ? "zones" : toV1(v)]))
+      : x;
+    const v1 = { ...(toV1(current) as object), schemaVersion: 1 };
+    expect(JSON.stringify(v1)).toMatch(/"zones"/);
+    expect(readStoredBrief(v1)).toEqual(current);
+    expect(() => readStoredBrief({ ...current, schemaVersion: 7 })).toThrow(/unknown content version \(7\)/);
   });
 });

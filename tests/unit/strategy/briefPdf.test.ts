@@ -1,7 +1,7 @@
 /**
  * The strategy brief as a PDF, made without a browser from a real profile (Sweden), comparison
  * (Sweden, Norway, Poland) and a 2 GW plan for Stockholm and Oslo: its text (pdftotext, Debian
- * poppler-utils) holds the region name, every zone's score and the plan's totals against the
+ * poppler-utils) holds the region name, every candidate area's score and the plan's totals against the
  * baseline, and the reproducibility hashes. The PDF and its page images are written to
  * artifacts/strategy/ (git-ignored) for a reader to look at.
  */
@@ -34,12 +34,12 @@ beforeAll(async () => {
       { id: "stress", source: "risk.water_stress", weight: 1, locked: false, valueFunction: { type: "linear", worst: 4, best: 0 }, constraints: [{ kind: "excludeAbove", value: 3 }] },
     ],
   };
-  const zones = { count: 8, minDistanceKm: 150, minAreaKm2: 1000, topShare: 0.2 };
+  const candidateAreas = { count: 8, minDistanceKm: 150, minAreaKm2: 1000, topShare: 0.2 };
   const request = BriefRequest.parse({
-    scenario, region: { kind: "country", key: "SWE" }, zones,
-    compare: { regions: [{ kind: "country", key: "SWE" }, { kind: "country", key: "NOR" }, { kind: "country", key: "POL" }], zones },
+    scenario, region: { kind: "country", key: "SWE" }, candidateAreas,
+    compare: { regions: [{ kind: "country", key: "SWE" }, { kind: "country", key: "NOR" }, { kind: "country", key: "POL" }], candidateAreas },
     plan: {
-      candidates: { kind: "zones", region: { kind: "country", key: "SWE" }, zones: { ...zones, count: 20 } },
+      candidates: { kind: "candidate_areas", region: { kind: "country", key: "SWE" }, candidateAreas: { ...candidateAreas, count: 20 } },
       totalMw: 2000, maxMwPerCandidate: 500,
       markets: [{ name: "Stockholm", lat: 59.33, lon: 18.07, share: 0.6 }, { name: "Oslo", lat: 59.91, lon: 10.75, share: 0.4 }],
       workloads: [{ id: "training", share: 0.7, rttSlaMs: null }, { id: "inference", share: 0.3, rttSlaMs: 20 }],
@@ -66,10 +66,10 @@ describe("strategy brief PDF", () => {
     expect(readdirSync(OUT).filter((f) => f.endsWith(".png"))).toHaveLength(pages);
   });
 
-  it("names the region and prints every zone's scores", () => {
+  it("names the region and prints every candidate area's scores", () => {
     expect(text).toContain("Strategy brief: Sweden");
-    expect(content.profile.zones.length).toBeGreaterThan(1);
-    for (const z of content.profile.zones) {
+    expect(content.profile.candidateAreas.length).toBeGreaterThan(1);
+    for (const z of content.profile.candidateAreas) {
       expect(text).toMatch(new RegExp(`\\b${z.rank}\\s+Sweden\\s+.*${fmtNumber(z.areaKm2, 0)}\\s+${fmtFixed(z.meanScore, 1)}\\s+${fmtFixed(z.bestScore, 1)}`));
     }
     expect(text).toContain(fmtFixed(content.profile.medianScore, 1));

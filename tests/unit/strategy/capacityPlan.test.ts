@@ -10,7 +10,7 @@ const dem = (workload: string, market: string, mw: number, eligible: string[], r
 const plan = (input: PlanInput) => solvePlan(input, solveLp);
 
 describe("capacity plan (HiGHS)", () => {
-  it("fills the cleanest zone first, then the next (known optimum)", async () => {
+  it("fills the cleanest candidate area first, then the next (known optimum)", async () => {
     const r = await plan({ candidates: [cand("A", 100, 1), cand("B", 1000, 3)], demands: [dem("training", "any", 300, ["A", "B"])], objective: "co2" });
     expect(r.status).toBe("optimal");
     expect(Object.fromEntries(r.built.map((b) => [b.candidateId, b.mw]))).toEqual({ A: 100, B: 200 });
@@ -20,7 +20,7 @@ describe("capacity plan (HiGHS)", () => {
     expect(r.capacityShadowPrices.find((p) => p.candidateId === "A")!.perMw).toBeCloseTo(-2);
   });
 
-  it("honours a latency SLA: inference for a market goes only to zones within reach", async () => {
+  it("honours a latency SLA: inference for a market goes only to candidate areas within reach", async () => {
     const r = await plan({
       candidates: [cand("far-clean", 1000, 1), cand("near-dirty", 1000, 5)],
       demands: [dem("training", "any", 500, ["far-clean", "near-dirty"]), dem("inference", "Tokyo", 200, ["near-dirty"], "≤ 30 ms from Tokyo")],
@@ -33,7 +33,7 @@ describe("capacity plan (HiGHS)", () => {
     expect(r.totals.co2_t).toBeCloseTo(500 + 1000);
   });
 
-  it("optimises the chosen objective: water can pick a different zone than carbon", async () => {
+  it("optimises the chosen objective: water can pick a different candidate area than carbon", async () => {
     const a: PlanCandidate = { ...cand("A", 100, 1), perMw: { co2_t: 1, water_m3: 100, score_cost: 0.5, grid_mwh: 8000 } };
     const b: PlanCandidate = { ...cand("B", 100, 2), perMw: { co2_t: 2, water_m3: 1, score_cost: 0.5, grid_mwh: 8000 } };
     const d = [dem("training", "any", 100, ["A", "B"])];

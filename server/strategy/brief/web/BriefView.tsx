@@ -8,7 +8,7 @@ import css from "@/server/documents/web/document.module.css";
 import { fmtNumber, shortHash } from "@/server/documents/format";
 import type { BriefFigures } from "@/server/strategy/brief/figures";
 import {
-  allocationTable, briefSections, builtTable, comparisonTable, keyNumbersTable, layerSpreadsTable, planDemandTable, planSetupLine, planTotalsTable, solverLine, zonesTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
+  allocationTable, briefSections, builtTable, comparisonTable, keyNumbersTable, layerSpreadsTable, planDemandTable, planSetupLine, planTotalsTable, solverLine, candidateAreasTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
 } from "@/server/strategy/brief/tables";
 import { methodologyCriteriaTable } from "@/server/documents/tables";
 import { Figure, LimitationsSection, ProvenanceSection, Table } from "@/server/documents/web/parts";
@@ -67,8 +67,8 @@ export function BriefView({ content, figures, downloads }: { content: StrategyBr
         <p>{`${p.regionName}, a ${p.regionDescription}: ${fmtNumber(p.areaKm2, 0)} km² of land in ${fmtNumber(p.cells, 0)} cells of the 0.25° grid. Passing the hard constraints: ${(p.passShare * 100).toFixed(1)} %; excluded by a constraint: ${(p.excludedShare * 100).toFixed(1)} %; without data: ${(p.unscoredShare * 100).toFixed(1)} %. Scoring method: ${p.method}.`}</p>
         {p.methodNote && <p className={css.muted}>{p.methodNote}</p>}
         <Figure scene={figures.histogram} caption={`${figures.histogram.title}. ${p.medianScore !== null ? `Median ${fmtNumber(p.medianScore, 1)}; the best tenth of the land scores ${fmtNumber(p.p90Score, 1)} or more.` : "No land passes the constraints."}`} testId="brief-histogram" />
-        <h3>{`Best zones (${p.zones.length}; at most ${p.zoneOptions.count}, ≥ ${fmtNumber(p.zoneOptions.minDistanceKm, 0)} km apart, ≥ ${fmtNumber(p.zoneOptions.minAreaKm2, 0)} km² of contiguous land in the top ${(p.zoneOptions.topShare * 100).toFixed(0)} %)`}</h3>
-        {p.zones.length ? <Table model={zonesTable(p)} testId="brief-zones" /> : <p className={css.muted}>No zone meets the minimum area at these settings.</p>}
+        <h3>{`Best candidate areas (${p.candidateAreas.length}; at most ${p.candidateAreaOptions.count}, ≥ ${fmtNumber(p.candidateAreaOptions.minDistanceKm, 0)} km apart, ≥ ${fmtNumber(p.candidateAreaOptions.minAreaKm2, 0)} km² of contiguous land in the top ${(p.candidateAreaOptions.topShare * 100).toFixed(0)} %)`}</h3>
+        {p.candidateAreas.length ? <Table model={candidateAreasTable(p)} testId="brief-candidate-areas" /> : <p className={css.muted}>No candidate area meets the minimum area at these settings.</p>}
         <h3>Layers over the region (area-weighted)</h3>
         <Table model={layerSpreadsTable(p)} testId="brief-layers" />
       </section>

@@ -64,7 +64,12 @@ export const EAC_CATEGORIES = categories(EAC_SYSTEMS, {
   none: ["No certificate system", "#444444"],
   unknown: ["Unknown", UNKNOWN_COLOR],
 });
-export const LARGE_LOAD_CATEGORIES = categories(LARGE_LOAD_RESTRICTIONS, {
+/**
+ * Legend order is best first for a site (the scenario editor's default utilities fall along it), so
+ * the large-load categories run from none known to moratorium, unknown last.
+ */
+const LARGE_LOAD_ORDER = ["none_known", "conditional", "allocation_regime", "moratorium", "unknown"] as const satisfies readonly (typeof LARGE_LOAD_RESTRICTIONS)[number][];
+export const LARGE_LOAD_CATEGORIES = categories(LARGE_LOAD_ORDER.length === LARGE_LOAD_RESTRICTIONS.length ? LARGE_LOAD_ORDER : LARGE_LOAD_RESTRICTIONS, {
   moratorium: ["Moratorium: new data-centre connections halted", "#d55e00"],
   allocation_regime: ["Allocation regime: capacity only through a call or tender", "#e69f00"],
   conditional: ["Conditional: designated zones, large-load tariffs or special conditions", "#f0e442"],

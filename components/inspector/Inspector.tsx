@@ -4,8 +4,9 @@ import { CATEGORIES, formatValue, type CatalogLayer } from "@/components/layers/
 import { useTRPC } from "@/components/trpc/client";
 
 /**
- * Every layer's value at the picked point: value and unit, quality, the zone or country with year and
- * source, licence, and the reason when a value is missing.
+ * Every layer's value at the picked point: value and unit, quality, the zone, country or region with
+ * year (as-of date and confidence for curated tables) and source, licence, the value's own citation
+ * (curated tables: the title and link of the row's source), and the reason when a value is missing.
  */
 export function Inspector({ point, catalog, onClose, onAddSite }: { point: { lat: number; lon: number }; catalog: CatalogLayer[]; onClose: () => void; onAddSite?: (name: string) => void }) {
   const trpc = useTRPC();
@@ -53,12 +54,12 @@ export function Inspector({ point, catalog, onClose, onAddSite }: { point: { lat
                           <td>{v.quality}</td>
                           <td className="prov">
                             {v.value === null && <div className="reason">{v.reason}</div>}
-                            {ref?.kind === "feature" && <div>{ref.set === "zones" ? "Zone" : "Country"}: {ref.name}{ref.year ? ` · ${ref.year}` : ""}</div>}
+                            {ref?.kind === "feature" && <div>{ref.set === "zones" ? "Zone" : ref.set === "subdivisions" && ref.key.includes("-") ? "Region" : "Country"}: {ref.name}{ref.year ? ` · ${ref.source?.startsWith("curated-") ? "as of " : ""}${ref.year}` : ""}{ref.confidence ? ` · ${ref.confidence} confidence` : ""}</div>}
                             {ref?.kind === "feature" && ref.note && <div className="note">{ref.note}</div>}
                             {ref?.kind === "nearest" && <div>Nearest: {ref.name}{ref.detail ? ` (${ref.detail})` : ""}</div>}
                             {v.note && <div className="note">{v.note}</div>}
                             {source && <div className="src">{source.publisher} · {source.license}{source.nonCommercial ? " (non-commercial)" : ""} · {source.vintage}</div>}
-                            {ref?.kind === "feature" && ref.url && <a href={ref.url} target="_blank" rel="noreferrer noopener">citation</a>}
+                            {ref?.kind === "feature" && ref.url && <a href={ref.url} target="_blank" rel="noreferrer noopener" data-testid={`citation-${id}`}>{ref.citation ? `Source: ${ref.citation}` : "citation"}</a>}
                           </td>
                         </tr>
                       );

@@ -59,6 +59,12 @@ export function Breakdown({ site, result, metrics }: { site: SiteResult; result:
           Cooling ({site.metrics.cooling.archetype.replace(/_/g, " ")}): PUE − 1 = fixed losses {fmt(site.metrics.cooling.fixed, 3)} + fans {fmt(site.metrics.cooling.fans, 3)} + mechanical {fmt(site.metrics.cooling.mechanical, 3)} + pumps {fmt(site.metrics.cooling.pumps, 3)}; {fmt(site.metrics.cooling.economiser_hours, 0)} full economiser hours a year.
         </p>
       )}
+      {site.metrics.power_market && (
+        <p className="hint" data-testid="cfe-route" data-flag={site.metrics.power_market.cfe_flag}>
+          Market-based CO2: {site.metrics.power_market.note}
+          {site.metrics.power_market.carbon_price_added && site.metrics.power_market.carbon_cost_usd_per_mwh.value !== null && ` Carbon cost, shown separately: ${fmt(site.metrics.power_market.carbon_cost_usd_per_mwh.value, 1)} USD/MWh.`}
+        </p>
+      )}
     </section>
   );
 }

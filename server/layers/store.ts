@@ -43,8 +43,10 @@ export class LayerStore {
   readonly polygons: Record<PolygonSetId, PolygonIndex>;
   /**
    * Per country feature, the index of the same country in the subdivisions set, or −1 where the
-   * country is split into subdivisions there (US, BR, CA, AU). Both sets carry the identical Natural
-   * Earth outline for an unsplit country, so a point inside it needs no second lookup.
+   * country is split into subdivisions there (US, BR, CA, AU by Natural Earth; CN, DE, IE, JP, MY,
+   * NL, TW by proxied power-market regions, whose `country_remainder` feature keeps the country's
+   * key but not its outline). Both sets carry the identical Natural Earth outline only for a
+   * `country` feature, so only a point inside one of those needs no second lookup.
    */
   readonly subdivisionOfCountry: Int32Array;
   private readonly layersById: Map<string, LayerMeta>;

@@ -30,6 +30,7 @@ import {
   type WeightedPoint,
 } from "./latency";
 import type { LoadProfile } from "./loadProfile";
+import { powerMarketExplanation, type PowerMarketExplanation, type SitePowerMarket } from "./powerMarket";
 import { waterEstimate } from "./water";
 
 /** A market as a scenario defines it (structurally the `Market` of server/schemas/scenario.ts). */
@@ -97,6 +98,14 @@ export interface SiteMetricsInput {
   market: SiteMarket | null;
   /** The site's country, regime and localisation (sovereignty layers); null = unknown. */
   jurisdiction: SiteJurisdiction | null;
+  /**
+   * The site's corporate PPA route, carbon price and electricity price (market.* layers), which decide
+   * whether the CFE share can count (powerMarket.ts); null = no market values (flagged); omitted = the
+   * caller applies no check and gets no explanation.
+   */
+  powerMarket?: SitePowerMarket | null;
+  /** Scenario option: show the carbon price as a separate power-cost line (default off). */
+  carbonPriceInPowerCost?: boolean;
 }
 
 /** Jurisdiction fit as a metric: always a reason, the value null only when there is no market. */
@@ -128,10 +137,20 @@ export interface SiteMetrics {
   demand_share_within_rtt_budget: Estimate;
   jurisdiction_fit: JurisdictionFitMetric;
   cooling: CoolingExplanation | null;
+  /**
+   * Which corporate PPA route makes the market-based figure possible (`cfe_route`), whether the CFE
+   * share could count (falls back to location-based where PPAs are not permitted; flagged where the
+   * route is unknown), with the note for the metric explanation, and the optional carbon-cost line.
+   * Null when the energy metrics are not computed or the caller gave no power market.
+   */
+  power_market: PowerMarketExplanation | null;
 }
 
+/** Explanations attached to the metrics, not metrics themselves. */
+export const METRIC_EXPLANATION_KEYS = ["cooling", "power_market"] as const;
+
 /** The metric keys of {@link SiteMetrics} that hold numbers. */
-export type NumericMetricId = Exclude<keyof SiteMetrics, "jurisdiction_fit" | "cooling">;
+export type NumericMetricId = Exclude<keyof SiteMetrics, "jurisdiction_fit" | (typeof METRIC_EXPLANATION_KEYS)[number]>;
 export type MetricId = NumericMetricId | "jurisdiction_fit";
 
 /** One metric for legends, tables, criteria pickers and reports. */
@@ -166,7 +185,7 @@ export const METRIC_FIELDS: readonly MetricField[] = Object.freeze([
   field({ id: "grid_mw_peak", title: "Peak grid demand", unit: "MW", direction: "lower_is_better", kind: "number", decimals: 0, description: "IT capacity × PUE at design conditions: the grid connection needed." }),
   field({ id: "co2_location_t_per_yr", title: "CO2, location-based", unit: "tCO2/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "Grid energy × grid-average lifecycle intensity (Electricity Maps)." }),
   field({ id: "co2_marginal_t_per_yr", title: "CO2, marginal", unit: "tCO2/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "Grid energy × IFI combined-margin factor: emissions a new load is expected to cause." }),
-  field({ id: "co2_market_t_per_yr", title: "CO2, market-based", unit: "tCO2/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "Grid energy not covered by the contracted carbon-free share × grid-average intensity." }),
+  field({ id: "co2_market_t_per_yr", title: "CO2, market-based", unit: "tCO2/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "Grid energy not covered by the contracted carbon-free share × grid-average intensity; the share counts only where a corporate PPA route exists (else location-based)." }),
   field({ id: "water_m3_per_yr", title: "Site water", unit: "m³/yr", direction: "lower_is_better", kind: "number", decimals: 0, description: "IT energy × WUE: cooling water evaporated and blown down on site." }),
   field({ id: "rtt_mean_ms", title: "Mean RTT to market", unit: "ms", direction: "lower_is_better", kind: "number", decimals: 1, description: "Demand-weighted mean round-trip time to the market's points (fibre-route model)." }),
   field({ id: "rtt_max_ms", title: "Max RTT to market", unit: "ms", direction: "lower_is_better", kind: "number", decimals: 1, description: "Round-trip time to the market's farthest point." }),
@@ -222,12 +241,16 @@ const MISSING_NOT_COMPUTED: Estimate = missing("not computed");
  */
 export function metricsFromCooling(input: Omit<SiteMetricsInput, "climate">, cool: CoolingEstimates, groups: MetricGroups = ALL_GROUPS): SiteMetrics {
   const energy = groups.energy ? energyEstimate(input.load, cool.pue, cool.pue_peak) : { annual_it_energy_mwh: MISSING_NOT_COMPUTED, annual_grid_energy_mwh: MISSING_NOT_COMPUTED, grid_mw_peak: MISSING_NOT_COMPUTED };
+  // The CFE share counts only where the site's market offers a route to contract it (powerMarket.ts).
+  // Callers that do not sample the market (powerMarket undefined, e.g. the surface, which zeroes the
+  // share per cell itself: server/siting/metricCells.ts) get no explanation and the share as given.
+  const market_ = groups.energy && input.powerMarket !== undefined ? powerMarketExplanation(input.powerMarket ?? null, input.cfeShare, input.gridIntensityGPerKwh, input.carbonPriceInPowerCost ?? false) : null;
   const carbon = groups.energy
     ? carbonEstimate({
       annualGridEnergyMwh: energy.annual_grid_energy_mwh,
       gridIntensityGPerKwh: input.gridIntensityGPerKwh,
       marginalFactorGPerKwh: input.marginalFactorGPerKwh,
-      cfeShare: input.cfeShare,
+      cfeShare: market_?.cfe_flag === "no_ppa_route" ? market_.cfe_share_applied : input.cfeShare,
     })
     : { co2_location_t_per_yr: MISSING_NOT_COMPUTED, co2_marginal_t_per_yr: MISSING_NOT_COMPUTED, co2_market_t_per_yr: MISSING_NOT_COMPUTED };
   const water = groups.energy ? waterEstimate(energy.annual_it_energy_mwh, cool.wue_l_per_kwh) : MISSING_NOT_COMPUTED;
@@ -282,6 +305,7 @@ export function metricsFromCooling(input: Omit<SiteMetricsInput, "climate">, coo
     demand_share_within_rtt_budget: share,
     jurisdiction_fit: fit,
     cooling: cool.cooling,
+    power_market: market_,
   };
 }
 

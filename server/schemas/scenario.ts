@@ -106,7 +106,13 @@ export const Scenario = z.object({
   missing: z.enum(["exclude", "renormalize"]).default("exclude"),
   loadProfile: LoadProfile,
   market: Market,
-  /** Contracted carbon-free energy share for market-based CO2 (0–1). */
+  /**
+   * Contracted carbon-free energy share for market-based CO2 (0–1). It counts only where the site's
+   * market has a corporate PPA route (market.corporate_ppa); where PPAs are not permitted the site's
+   * market-based CO2 is location-based, with a note (server/models/powerMarket.ts).
+   */
   cfeShare: z.number().min(0).max(1).default(0),
+  /** Show the power-sector carbon price (market.carbon_price_usd_per_t) as a separate power-cost line per site; off by default. */
+  carbonPriceInPowerCost: z.boolean().default(false),
 }).strict();
 export type Scenario = z.infer<typeof Scenario>;

@@ -17,6 +17,7 @@ import type { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
 import { describeCriteria, hardConstraints, scenarioMarket, scoringRefusalsAsInput, utilityFunctions, type CriterionMeta } from "./criteria";
 import { layerRawValue, overrideValue, type RawValue } from "./criterionValues";
+import { POWER_MARKET_INPUT_LAYERS, sitePowerMarket } from "./marketInputs";
 import { sampleLayerColumns } from "./modelLayers";
 
 export { describeCriteria, type CriterionMeta };
@@ -124,7 +125,7 @@ export interface PreparedEvaluation {
 
 export function prepareEvaluation(store: LayerStore, sites: readonly Site[], scenario: Scenario): PreparedEvaluation {
   const meta = describeCriteria(store, scenario);
-  const layerIds = [...new Set([...meta.filter((m) => m.kind === "layer").map((m) => m.source), ...METRIC_INPUT_LAYERS])];
+  const layerIds = [...new Set([...meta.filter((m) => m.kind === "layer").map((m) => m.source), ...METRIC_INPUT_LAYERS, ...POWER_MARKET_INPUT_LAYERS.filter((id) => store.layer(id))])];
   const cols = sampleLayerColumns(store, sites, layerIds);
   const colIndex = new Map(cols.columns.map((c, k) => [c.id, k]));
   const market = scenarioMarket(scenario);
@@ -150,6 +151,8 @@ export function prepareEvaluation(store: LayerStore, sites: readonly Site[], sce
       load: scenario.loadProfile,
       market,
       jurisdiction: jurisdictionFrom(raw, iso3),
+      powerMarket: sitePowerMarket(cols, colIndex, site, i),
+      carbonPriceInPowerCost: scenario.carbonPriceInPowerCost,
     });
     metricsPerSite.push(metrics);
     metricOverrides.push(Object.keys(site.overrides).filter((k) => k.startsWith("metric.")));

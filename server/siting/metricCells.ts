@@ -43,6 +43,20 @@ function countryJurisdictions(store: LayerStore): SiteJurisdiction[] {
   });
 }
 
+/**
+ * Per land cell, whether the scenario's CFE share can count there: false where the cell's corporate
+ * PPA route (market.corporate_ppa, majority feature) is not_permitted, so market-based CO2 falls back
+ * to location-based as it does for a site (server/models/powerMarket.ts). Null when the layer is
+ * absent from the build or the share is 0.
+ */
+function cfeCountsPerCell(store: LayerStore, cfeShare: number): Uint8Array | null {
+  if (cfeShare === 0 || !store.layer("market.corporate_ppa")) return null;
+  const col = cellColumn(store, "market.corporate_ppa", (l) => layerGrid(store, l.id));
+  if (col.kind !== "category") return null;
+  const blocked = col.keys.indexOf("not_permitted");
+  return Uint8Array.from(col.index, (k) => (k === blocked ? 0 : 1));
+}
+
 /** Cell columns of the requested metrics under the scenario (market already validated). */
 export async function metricCellColumns(store: LayerStore, scenario: Scenario, market: SiteMarket | null, ids: readonly MetricId[]): Promise<Map<MetricId, CellColumn>> {
   const reads = new Set(ids.flatMap((id) => METRIC_SCENARIO_INPUTS[id] ?? []));
@@ -59,6 +73,7 @@ export async function metricCellColumns(store: LayerStore, scenario: Scenario, m
   const grid = groups.energy ? numericCells(store, "carbon.grid_intensity") : null;
   const marginal = groups.energy ? numericCells(store, "carbon.marginal_intensity") : null;
   const perCountry = groups.jurisdiction ? countryJurisdictions(store) : null;
+  const cfeCounts = ids.includes("co2_market_t_per_yr") ? cfeCountsPerCell(store, scenario.cfeShare) : null;
   const countries = store.polygons.countries;
   const { lat, lon } = cellCentres(store);
 
@@ -91,6 +106,7 @@ export async function metricCellColumns(store: LayerStore, scenario: Scenario, m
       input.gridIntensityGPerKwh = grid[li]!;
       input.marginalFactorGPerKwh = marginal![li]!;
     }
+    if (cfeCounts) input.cfeShare = cfeCounts[li] ? scenario.cfeShare : 0;
     if (perCountry) {
       const f = countries.majorityOfLandCell(li);
       input.jurisdiction = f >= 0 ? perCountry[f]! : null;

@@ -51,6 +51,23 @@ const GRID_REASON = "Power availability decides whether a campus can be built at
 const SUBSTATION_REASON = "A large load connects at transmission voltage: a short distance to a plant of ≥ 500 MW means a short new line (proxy for the nearest high-voltage substation).";
 const CITY_REASON = "Construction crews, operations staff, roads and fibre routes come with cities: the distance to the nearest city of ≥ 100,000 people stands for them.";
 
+/**
+ * Data-centre connection rules (market.large_load_restrictions, curated): a moratorium scores 0, an
+ * allocation regime (capacity only through a call or tender) 0.4, special conditions 0.7, none known
+ * 1; unknown 0.6, between "conditions" and "none known", because most unresearched markets have no
+ * rule but some do.
+ */
+const LARGE_LOAD_UTILITY = { moratorium: 0, allocation_regime: 0.4, conditional: 0.7, none_known: 1, unknown: 0.6 };
+const MORATORIUM_REASON = "Constraint only: a new campus cannot connect where new data-centre grid connections are halted (Dublin, the Netherlands outside its two hyperscale municipalities, northern Taiwan; data/curated/power-market.csv). Regimes with conditions or an allocation call stay in; \"unknown\" stays in too, so check the row for a shortlisted site.";
+
+/**
+ * Corporate PPA route (market.corporate_ppa, curated): a physical PPA gives delivered clean power
+ * (1), a virtual PPA a financial hedge with certificates (0.8), a utility green tariff or sleeved
+ * PPA depends on the utility's offer (0.5).
+ */
+const PPA_UTILITY = { physical: 1, virtual_only: 0.8, green_tariff_or_sleeved: 0.5, not_permitted: 0, unknown: 0.3 };
+const PPA_ROUTES = ["physical", "virtual_only", "green_tariff_or_sleeved"];
+
 const REGIME_UTILITY = { eu_eea_gdpr: 1, eu_adequacy: 0.85, comprehensive: 0.6, partial_or_draft: 0.25, none: 0 };
 const FIT_UTILITY = { allowed: 1, conditional: 0.5, excluded: 0 };
 
@@ -73,7 +90,7 @@ export function presets(store: LayerStore): Preset[] {
       id: "ai-training",
       title: "AI training campus",
       forWhom: "Infrastructure planners and investors siting a 300 MW training cluster",
-      explanation: "Training jobs tolerate latency, so power comes first: low carbon intensity (×3), generating capacity within 100 km (×2) and a large plant nearby (×1), cheap industrial power (×2); then cooling efficiency (PUE ×1.5) and a city within reach (×1.5); physical risk and the national time to connect count a little (×0.5 each), latency to global hubs least (×0.25). Liquid cooling with dry coolers, as dense GPU racks need.",
+      explanation: "Training jobs tolerate latency, so power comes first: low carbon intensity (×3), generating capacity within 100 km (×2) and a large plant nearby (×1), cheap industrial power (×2); then cooling efficiency (PUE ×1.5) and a city within reach (×1.5); physical risk and the national time to connect count a little (×0.5 each), latency to global hubs least (×0.25). Sites under a data-centre connection moratorium are excluded. Liquid cooling with dry coolers, as dense GPU racks need.",
       reasons: {
         carbon: "A 300 MW campus uses about 2.5 TWh a year: the grid's carbon intensity decides most of its emissions.",
         grid: GRID_REASON,
@@ -84,6 +101,7 @@ export function presets(store: LayerStore): Preset[] {
         risk: "Hazards that vary within a country (earthquakes, cyclones, coastal floods, heat, aridity) threaten a long-lived asset, but the composite is a coarse proxy (catalogue counts, 0.5° heights) and most hazards are managed by design and insurance, so it weighs less than power and people.",
         connect: "A national indicator of how fast utilities connect loads (Doing Business, a relative proxy), so it weighs little.",
         latency: "Training tolerates latency; a little weight keeps sites within reach of the markets that use the models.",
+        loadrules: MORATORIUM_REASON,
       },
       scenario: {
         id: "preset-ai-training", name: "AI training campus", preset: "ai-training",
@@ -97,10 +115,11 @@ export function presets(store: LayerStore): Preset[] {
           { id: "risk", source: "risk.composite", weight: 0.5, locked: false, valueFunction: { type: "linear", worst: 0.8, best: 0.1 }, constraints: [] },
           { id: "connect", source: "power.time_to_connect_days", weight: 0.5, locked: false, valueFunction: { type: "linear", worst: 365, best: 30 }, constraints: [] },
           { id: "latency", source: "metric.rtt_mean_ms", weight: 0.25, locked: false, valueFunction: { type: "linear", worst: 250, best: 50 }, constraints: [] },
+          { id: "loadrules", source: "market.large_load_restrictions", weight: 0, locked: false, valueFunction: { type: "categorical", utilities: LARGE_LOAD_UTILITY }, constraints: [{ kind: "excludedValues", values: ["moratorium"] }] },
         ],
         weighting: { mode: "direct" }, method: { method: "wsm" }, missing: "exclude",
         loadProfile: { itMw: 300, utilisation: 0.85, cooling: "dry_cooler_liquid" },
-        market: world, cfeShare: 0,
+        market: world, cfeShare: 0, carbonPriceInPowerCost: false,
       },
     },
     {
@@ -131,7 +150,7 @@ export function presets(store: LayerStore): Preset[] {
         ],
         weighting: { mode: "direct" }, method: { method: "wsm" }, missing: "exclude",
         loadProfile: { itMw: 60, utilisation: 0.7, cooling: "evaporative_assist" },
-        market: europe({ kind: "any" }, 10), cfeShare: 0,
+        market: europe({ kind: "any" }, 10), cfeShare: 0, carbonPriceInPowerCost: false,
       },
     },
     {
@@ -164,7 +183,7 @@ export function presets(store: LayerStore): Preset[] {
         ],
         weighting: { mode: "direct" }, method: { method: "wsm" }, missing: "exclude",
         loadProfile: { itMw: 100, utilisation: 0.7, cooling: "evaporative_assist" },
-        market: europe({ kind: "allowed_regimes", regimes: ["eu_eea_gdpr"] }, 30), cfeShare: 0,
+        market: europe({ kind: "allowed_regimes", regimes: ["eu_eea_gdpr"] }, 30), cfeShare: 0, carbonPriceInPowerCost: false,
       },
     },
     {
@@ -197,7 +216,41 @@ export function presets(store: LayerStore): Preset[] {
         ],
         weighting: { mode: "direct" }, method: { method: "wsm" }, missing: "renormalize",
         loadProfile: { itMw: 150, utilisation: 0.8, cooling: "dry_cooler_liquid" },
-        market: europe({ kind: "any" }, 30), cfeShare: 0,
+        market: europe({ kind: "any" }, 30), cfeShare: 0, carbonPriceInPowerCost: false,
+      },
+    },
+    {
+      id: "clean-power",
+      title: "Carbon-free power campus",
+      forWhom: "Planners and investors who must show 90 % contracted carbon-free energy (market-based Scope 2)",
+      explanation: "The campus contracts 90 % of its energy as carbon-free (PPAs and certificates), so a corporate PPA route is required: sites where PPAs are not permitted, or the route is unknown, are excluded, as are sites under a data-centre connection moratorium. Among the rest: market-based CO2 (×2) and grid carbon intensity for the uncovered share and the grid's own decarbonisation (×2), low-carbon generating capacity within 100 km that PPAs can contract (×2), the PPA route itself (physical over virtual over utility green tariff, ×1.5), generating capacity nearby (×1), cooling efficiency (×1), power price (×1) and a city within reach (×1). The carbon price is shown as a separate cost line.",
+      reasons: {
+        ppa: "Constraint and criterion: a 90 % carbon-free claim needs a legal route to contract new wind or solar (data/curated/power-market.csv); without one the market-based figure falls back to location-based. A physical PPA delivers the power, a virtual PPA hedges it financially with certificates, a green tariff depends on the utility's offer.",
+        loadrules: MORATORIUM_REASON,
+        market_co2: "What the campus reports under the GHG Protocol market method: the uncovered 10 % at the grid's intensity (0 where the route exists and the share is met).",
+        carbon: "The uncovered share, and the grid the campus leans on when contracted supply is short, emit at the grid's intensity.",
+        clean_capacity: "Hydro, nuclear, wind, solar and geothermal capacity within 100 km: the supply a PPA can contract nearby (WRI power-plant database, a proxy).",
+        grid: GRID_REASON,
+        pue: "Cooling overhead multiplies every kWh that must be contracted.",
+        price: "Energy cost of the share bought from the grid.",
+        city: CITY_REASON,
+      },
+      scenario: {
+        id: "preset-clean-power", name: "Carbon-free power campus", preset: "clean-power",
+        criteria: [
+          { id: "ppa", source: "market.corporate_ppa", weight: 1.5, locked: false, valueFunction: { type: "categorical", utilities: PPA_UTILITY }, constraints: [{ kind: "allowedValues", values: PPA_ROUTES }] },
+          { id: "loadrules", source: "market.large_load_restrictions", weight: 0, locked: false, valueFunction: { type: "categorical", utilities: LARGE_LOAD_UTILITY }, constraints: [{ kind: "excludedValues", values: ["moratorium"] }] },
+          { id: "market_co2", source: "metric.co2_market_t_per_yr", weight: 2, locked: false, valueFunction: { type: "linear", worst: 200_000, best: 0 }, constraints: [] },
+          { id: "carbon", source: "carbon.grid_intensity", weight: 2, locked: false, valueFunction: { type: "linear", worst: 600, best: 20 }, constraints: [] },
+          { id: "clean_capacity", source: "power.low_carbon_capacity_within_100km_mw", weight: 2, locked: false, valueFunction: { type: "piecewiseLinear", points: [[0, 0], [500, 0.5], [3000, 1]] }, constraints: [] },
+          gridAccess(1),
+          { id: "pue", source: "metric.pue", weight: 1, locked: false, valueFunction: { type: "linear", worst: 1.4, best: 1.05 }, constraints: [] },
+          { id: "price", source: "power.price_usd_per_mwh", weight: 1, locked: false, valueFunction: { type: "linear", worst: 200, best: 40 }, constraints: [] },
+          cityAccess(1),
+        ],
+        weighting: { mode: "direct" }, method: { method: "wsm" }, missing: "exclude",
+        loadProfile: { itMw: 200, utilisation: 0.85, cooling: "dry_cooler_liquid" },
+        market: world, cfeShare: 0.9, carbonPriceInPowerCost: true,
       },
     },
   ];

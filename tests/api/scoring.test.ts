@@ -25,9 +25,9 @@ async function badRequest(p: Promise<unknown>): Promise<string> {
 }
 
 describe("scoring presets", () => {
-  it("offers the four presets, each explained, each ranking the demo sites", async () => {
+  it("offers the five presets, each explained, each ranking the demo sites", async () => {
     const presets = await api.scoring.presets();
-    expect(presets.map((p) => p.id)).toEqual(["ai-training", "inference", "sovereign", "water-averse"]);
+    expect(presets.map((p) => p.id)).toEqual(["ai-training", "inference", "sovereign", "water-averse", "clean-power"]);
     for (const p of presets) {
       expect(p.explanation.length).toBeGreaterThan(80);
       const r = await api.scoring.rank({ sites: SITES, scenario: p.scenario });

@@ -3,7 +3,8 @@
  * resource and climate-adaptation readiness.
  *
  * Electricity price draws on three sources of different kinds, most specific first, on the
- * `subdivisions` polygon set (US states and DC as their own features, whole countries elsewhere):
+ * `subdivisions` polygon set (US states and DC as their own features, whole countries elsewhere;
+ * proxied regions and country remainders take their country's national value):
  * 1. US states and DC: EIA industrial average price (observed);
  * 2. countries Eurostat reports: nrg_pc_205 band IE, excluding VAT (observed), converted to USD;
  * 3. elsewhere: World Bank Doing Business 2020 small-business tariff (proxy).
@@ -78,7 +79,7 @@ function priceValues(ctx: BuildContext, db: Map<string, DbEconomy>): { prices: M
       });
       continue;
     }
-    const national = level === "admin1" ? ` National value for ${f.name.split(", ").pop()}: the bundled data have no price per state or province.` : "";
+    const national = level === "admin1" || level === "admin1_proxy" ? ` National value for ${f.name.split(", ").pop()}: the bundled data have no price per state or province.` : "";
     if (!iso3) {
       missing.set(f.key, `${f.name} has no ISO 3166 country code, so no national price can be joined.`);
       continue;

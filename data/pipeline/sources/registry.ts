@@ -38,8 +38,8 @@ export const SOURCES: SourceDef[] = [
     vintage: "v4.x (2017)",
     resolution: "1:50 million vector",
     attribution: "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.",
-    files: ["natural-earth/ne_50m_admin_1_states_provinces.json"],
-    caveats: "At 1:50m Natural Earth has first-level subdivisions for four countries only: the United States (50 states and DC), Brazil, Canada and Australia. Elsewhere the subdivisions polygon set keeps the whole country.",
+    files: ["natural-earth/ne_50m_admin_1_states_provinces.json", "natural-earth/ne_10m_admin_1_label_points.json"],
+    caveats: "At 1:50m Natural Earth has first-level subdivisions for four countries only: the United States (50 states and DC), Brazil, Canada and Australia. Elsewhere the subdivisions polygon set keeps the whole country, except where the curated power-market table has a regional row (CN pilots, IE-D, DE-HE, NL-NH, NL-GR, JP-13, JP-11, MY-01, TW-TPE/NWT/KEE): there the region's outline is a proxy — Voronoi cells of the 1:10m admin-1 label points, 1:10m populated places and GeoNames cities of the region, clipped to the 1:50m country outline — and the rest of the country is one remainder feature. The 1:10m admin-1 polygons would replace the proxies.",
   },
   {
     id: "world-countries",
@@ -511,6 +511,21 @@ export const SOURCES: SourceDef[] = [
     attribution: "Siting Atlas curated data-protection table; see the citation on each row.",
     files: [],
     caveats: "A legal summary for screening, not legal advice; check the cited law for a decision.",
+  },
+  {
+    id: "curated-power-market",
+    title: "Siting Atlas curated table of power-market design: structure, corporate PPA route, certificates, carbon price and large-load rules",
+    publisher: "Siting Atlas contributors (this project's curation; one citation per fact group, an as-of date and a confidence per row)",
+    url: "https://www.irena.org/publications/2018/May/Corporate-Sourcing-of-Renewable-Energy",
+    origin: "data/curated/power-market.csv (this repository; definitions in power-market.md)",
+    license: "AGPL-3.0-or-later (facts compiled with a citation per row)",
+    nonCommercial: false,
+    shareAlike: true,
+    vintage: "as-of date per row (2024-08 to 2026-06)",
+    resolution: "country; US states, Canadian provinces, Australian states and proxied regions",
+    attribution: "Siting Atlas curated power-market table; see the citations on each row.",
+    files: [],
+    caveats: "A screening aid, not legal or commercial advice: check a row against its citations, and with counsel and the grid operator, before relying on it. Unknown means not researched or not verified. Carbon prices are headline prices (free allocation lowers effective costs).",
   },
 ];
 

@@ -210,7 +210,10 @@ describe("the subdivisions polygon set", () => {
   it("keeps whole countries under their Natural Earth key, with parent codes on subdivisions", () => {
     const sub = testStore().polygons.subdivisions;
     const byKey = new Map(sub.features.map((f) => [f.key, f]));
-    expect(byKey.get("DEU")?.props).toMatchObject({ level: "country", country: "DEU", iso3: "DEU" });
+    expect(byKey.get("FRA")?.props).toMatchObject({ level: "country", country: "FRA", iso3: "FRA" });
+    // Germany is split by the power-market table's Hesse row: a proxied region and the remainder, keyed DEU.
+    expect(byKey.get("DEU")?.props).toMatchObject({ level: "country_remainder", country: "DEU", iso3: "DEU" });
+    expect(byKey.get("DE-HE")?.props).toMatchObject({ level: "admin1_proxy", country: "DEU", iso2: "DE" });
     expect(byKey.get("US-TX")?.props).toMatchObject({ level: "admin1", country: "USA", iso3: "USA", iso2: "US" });
     expect(byKey.has("USA")).toBe(false);
   });

@@ -9,7 +9,7 @@
 export * from "./errors";
 export * from "./types";
 export { normalize } from "./normalize";
-export { checkMatrix, checkTypes, checkWeights } from "./validate";
+export { checkMatrix, checkTypes, checkWeights, isColumnMatrix, toColumnMatrix } from "./validate";
 export { rankDescending, rankAscending, argsortDescending, DEFAULT_TIE_TOLERANCE, type RankOptions } from "./ranking";
 export { wsm, DEFAULT_ADDITIVE_NORMALIZATION, type WsmOptions } from "./wsm";
 export { wpm, type WpmOptions } from "./wpm";

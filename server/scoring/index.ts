@@ -41,4 +41,5 @@ export {
 } from "./constraints";
 export { wsmContributions, type WsmContributions } from "./contributions";
 export { kendallTau, methodAgreement, type MethodAgreement } from "./agreement";
-export { scoreUtilities, type UtilityCell, type MissingPolicy, type ScoreUtilitiesOptions, type UtilityScores } from "./scoreUtilities";
+export { scoreUtilities, scoreUtilityColumns, type UtilityCell, type ScoreUtilitiesOptions, type ScoreUtilityColumnsOptions, type UtilityScores } from "./scoreUtilities";
+export { additiveScores, QUANT_MISSING, QUANT_SCALE, type MissingPolicy, type UtilityColumns } from "./additive";

@@ -29,7 +29,12 @@ export { weightStability, type WeightInterval, type WeightStabilityOptions } fro
 export { scoreProblem, methodSpec, METHOD_NAMES, type MethodName, type MethodSpec, type MethodScores } from "./methods";
 export {
   applyConstraints,
+  excludeByColumn,
+  constraintColumn,
   violation,
+  type ConstraintColumn,
+  type ColumnExclusion,
+  type ColumnConstraintOptions,
   type ConstraintRule,
   mergeExclusions,
   criterionName,

@@ -46,6 +46,11 @@ export interface ScoreUtilitiesOptions {
 export interface ScoreUtilityColumnsOptions extends ScoreUtilitiesOptions {
   /** Why utility (i, j) is missing, added to its exclusion reason ("missing value for X (why)"). */
   missingReason?: (i: number, j: number) => string | undefined;
+  /**
+   * Only the scores and ranking (to compare methods): no per-alternative weights, contributions or
+   * reason sentences (exclusions then carry `excluded` only).
+   */
+  rankingOnly?: boolean;
 }
 
 /** Result of {@link scoreUtilities}, per alternative in input order. */
@@ -64,6 +69,10 @@ export interface UtilityScores {
   /** WSM only: w_j·u_ij per criterion (0 where missing), summing to the score; null otherwise. */
   contributions: (number[] | null)[] | null;
 }
+
+/** Exclusion placeholders of a `rankingOnly` scoring (shared, frozen). */
+const EXCLUDED_LEAN: Exclusion = Object.freeze({ excluded: true, reasons: Object.freeze([]) as unknown as ExclusionReason[] });
+const KEPT_LEAN: Exclusion = Object.freeze({ excluded: false, reasons: Object.freeze([]) as unknown as ExclusionReason[] });
 
 function cellValue(cell: UtilityCell): number | null {
   if (cell === null || cell === undefined) return null;
@@ -124,6 +133,7 @@ export function scoreUtilityColumns(u: ColumnMatrix, weights: ArrayLike<number>,
   }
   const m = u.rows;
   if (!(m > 0)) throw new ScoringError("EMPTY_MATRIX", "utilities has no rows: at least one alternative is needed");
+  const lean = opts.rankingOnly === true;
   const n = weights?.length ?? 0;
   const w = checkWeights(weights, n);
   if (u.columns.length !== n) throw new ScoringError("WEIGHTS_LENGTH", `weights has ${n} entries, expected ${u.columns.length} (one per criterion)`);
@@ -147,24 +157,24 @@ export function scoreUtilityColumns(u: ColumnMatrix, weights: ArrayLike<number>,
   let anyGap = false;
   for (let i = 0; i < m; i++) {
     const given = opts.exclusions?.[i];
-    const reasons: ExclusionReason[] = given?.reasons.length ? [...given.reasons] : [];
-    const hard = given?.excluded === true || reasons.length > 0;
+    const hard = given?.excluded === true || (given?.reasons.length ?? 0) > 0;
+    const reasons: ExclusionReason[] = hard && !lean ? [...given!.reasons] : [];
     let avail = 0, gap = false;
     for (let j = 0; j < n; j++) {
       if (u.columns[j]![i]! === u.columns[j]![i]!) { avail += w[j]!; continue; }
       if (!(w[j]! > 0)) continue;
       gap = true;
-      if (policy === "exclude") {
+      if (policy === "exclude" && !lean) {
         const why = opts.missingReason?.(i, j);
         reasons.push({ code: "missing_value", criterion: j, message: `missing value for ${criterionName(j, opts.criteria)}${why ? ` (${why})` : ""}` });
       }
     }
-    if (!hard && reasons.length === 0 && policy === "renormalize" && !(avail > 0)) {
-      reasons.push({ code: "no_weighted_value", criterion: null, message: "no value for any criterion with a positive weight" });
-    }
-    const excluded = hard || reasons.length > 0;
+    const missingOut = gap && policy === "exclude";
+    const nothingWeighted = !hard && !missingOut && policy === "renormalize" && !(avail > 0);
+    if (nothingWeighted && !lean) reasons.push({ code: "no_weighted_value", criterion: null, message: "no value for any criterion with a positive weight" });
+    const excluded = hard || missingOut || nothingWeighted;
     if (!excluded && gap) anyGap = true;
-    exclusions[i] = { excluded, reasons };
+    exclusions[i] = lean ? (excluded ? EXCLUDED_LEAN : KEPT_LEAN) : { excluded, reasons };
   }
 
   const kept: number[] = [];
@@ -208,6 +218,10 @@ export function scoreUtilityColumns(u: ColumnMatrix, weights: ArrayLike<number>,
   if (spec.method === "wsm" || spec.method === "wpm" || spec.method === "waspas") {
     const r = rankDescending(s);
     for (let q = 0; q < k; q++) ranking[kept[q]!] = r[q]!;
+  }
+  if (lean) {
+    for (let q = 0; q < k; q++) scores[kept[q]!] = s[q]!;
+    return { method: spec.method, better, scores, ranking, exclusions, weights: usedWeights, contributions: null };
   }
   const wArr = Array.from(w);
   for (let q = 0; q < k; q++) {

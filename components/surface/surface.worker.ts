@@ -22,6 +22,8 @@ let excluded: Uint8Array | null = null;
 let layout: SurfaceImageLayout | null = null;
 let scores: Float32Array | null = null;
 let pendingScore: Extract<ToWorker, { type: "score" }> | null = null;
+/** Pixel buffers returned by the main thread (see the "recycle" message), reused for painting. */
+const spare: ArrayBuffer[] = [];
 let scheduled = false;
 
 function post(message: FromWorker, transfer: Transferable[] = []) {
@@ -39,8 +41,12 @@ function runScore() {
     scores = r.scores;
     const t1 = performance.now();
     const domain: [number, number] = msg.ramp === "relative" && r.stats.scored > 0 ? [r.stats.min, r.stats.max] : [0, 1];
-    // A fresh buffer each time: it is transferred to the main thread and held by the map source.
-    const pixels = paintSurface(layout, r.scores, { domain });
+    // The buffer is transferred to the main thread and held by the map source until a newer image
+    // replaces it; then it comes back ("recycle"). A fresh one only when none has come back yet.
+    const bytes = layout.width * layout.height * 4;
+    let back = spare.pop();
+    while (back && back.byteLength !== bytes) back = spare.pop(); // from a surface of another size
+    const pixels = paintSurface(layout, r.scores, { domain }, back ? new Uint8ClampedArray(back) : undefined);
     const t2 = performance.now();
     post({ type: "image", seq: msg.seq, width: layout.width, height: layout.height, pixels: pixels.buffer as ArrayBuffer, stats: r.stats, domain, ms: { score: t1 - t0, paint: t2 - t1 } }, [pixels.buffer as ArrayBuffer]);
   } catch (err) {
@@ -68,6 +74,8 @@ scope.onmessage = (e) => {
         scheduled = true;
         setTimeout(runScore, 0);
       }
+    } else if (msg.type === "recycle") {
+      if (spare.length < 2) spare.push(msg.buffer);
     } else if (msg.type === "probe") {
       if (!surface || !layout || !excluded) return;
       const cell = landCellAt(layout, msg.lat, msg.lon);
@@ -94,6 +102,6 @@ scope.onmessage = (e) => {
       });
     }
   } catch (err) {
-    post({ type: "error", seq: msg.seq, message: (err as Error).message });
+    post({ type: "error", seq: "seq" in msg ? msg.seq : -1, message: (err as Error).message });
   }
 };

@@ -123,6 +123,8 @@ export function useSurface(map: MapLibreMap | null, opts: UseSurfaceOptions): Su
   const fetchStart = useRef(0);
   const hoverPoint = useRef<{ x: number; y: number } | null>(null);
   const coordinates = useRef<Corners | null>(null);
+  /** Pixels of the image the map shows now: returned to the worker once a newer image replaces it. */
+  const shownPixels = useRef<ArrayBuffer | null>(null);
 
   useEffect(() => {
     mapRef.current = map;
@@ -145,9 +147,16 @@ export function useSurface(map: MapLibreMap | null, opts: UseSurfaceOptions): Su
         setLoadedSeq(msg.seq);
         coordinates.current = msg.coordinates;
       } else if (msg.type === "image") {
-        if (msg.seq !== seq.current.score) return; // a newer request is on its way
+        const recycle = (buffer: ArrayBuffer) => worker.postMessage({ type: "recycle", buffer } satisfies ToWorker, [buffer]);
+        if (msg.seq !== seq.current.score) return recycle(msg.pixels); // a newer request is on its way
         const m = mapRef.current;
-        if (m && coordinates.current && showImage(m, new ImageData(new Uint8ClampedArray(msg.pixels), msg.width, msg.height), coordinates.current, layerOpts.current)) setHasLayer(true);
+        if (m && coordinates.current) {
+          if (showImage(m, new ImageData(new Uint8ClampedArray(msg.pixels), msg.width, msg.height), coordinates.current, layerOpts.current)) setHasLayer(true);
+          // The map source now holds the new image only (texImage2D copies, and updateImage drops the old one).
+          const previous = shownPixels.current;
+          shownPixels.current = msg.pixels;
+          if (previous) recycle(previous);
+        } else recycle(msg.pixels);
         setStats(msg.stats);
         setDomain(msg.domain);
         setTimings((t) => ({ ...t, scoreMs: msg.ms.score, paintMs: msg.ms.paint }));

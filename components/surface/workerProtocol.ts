@@ -1,6 +1,7 @@
 /** Messages between useSurface (main thread) and surface.worker.ts. */
 import type { SurfaceHeader } from "@/server/schemas/surfaceFormat";
-import type { SurfaceMethodName, SurfaceMissingPolicy, SurfaceScoreStats } from "@/server/scoring/surfaceScore";
+import type { MethodName, MissingPolicy } from "@/server/scoring";
+import type { SurfaceScoreStats } from "@/server/scoring/surfaceScore";
 
 export type RampMode = "absolute" | "relative";
 
@@ -8,9 +9,14 @@ export type ToWorker =
   /** A new surface binary (transferred). */
   | { type: "load"; seq: number; buffer: ArrayBuffer; imageHeight?: number }
   /** Score with these weights (aligned with the header's criteria) and draw. Only the latest pending request is served. */
-  | { type: "score"; seq: number; /** The `load` seq the weights belong to (stale requests are dropped). */ surface: number; weights: number[]; missing: SurfaceMissingPolicy; method: SurfaceMethodName; lambda?: number; ramp: RampMode }
+  | { type: "score"; seq: number; /** The `load` seq the weights belong to (stale requests are dropped). */ surface: number; weights: number[]; missing: MissingPolicy; method: MethodName; lambda?: number; ramp: RampMode }
   /** What is at (lat, lon) under the last scoring. */
-  | { type: "probe"; seq: number; lat: number; lon: number };
+  | { type: "probe"; seq: number; lat: number; lon: number }
+  /**
+   * An image's pixels that the map no longer holds (a newer image replaced it), transferred back so
+   * that the next painting reuses them: two buffers ping-pong instead of a fresh 11.8 MB each time.
+   */
+  | { type: "recycle"; buffer: ArrayBuffer };
 
 export interface ProbeResult {
   /** Land-cell number, −1 when not a land cell. */

@@ -33,14 +33,14 @@ export function wsmContributions(p: Problem, opts: WsmOptions = {}): WsmContribu
   const utilities: (number | null)[][] = new Array(m);
   const contributions: number[][] = new Array(m);
   const scores = new Float64Array(m);
+  const columns = prep.stats.columns;
   for (let i = 0; i < m; i++) {
-    const row = p.matrix[i]!;
     const u = new Array<number | null>(n);
     const c = new Array<number>(n);
     let s = 0;
     for (let j = 0; j < n; j++) {
       if (!prep.t.active[j]) { u[j] = null; c[j] = 0; continue; }
-      const r = applyTransform(prep.t, j, row[j]!);
+      const r = applyTransform(prep.t, j, columns[j]![i]!);
       u[j] = r;
       c[j] = prep.w[j]! * r;
       s += c[j]!;

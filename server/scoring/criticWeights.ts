@@ -26,7 +26,7 @@ export function criticWeights(matrix: Matrix, types: readonly CriterionType[]): 
   const { m, n } = stats;
   checkTypes(types, n);
   if (m < 2) throw new ScoringError("TOO_FEW_ALTERNATIVES", `CRITIC weights need at least 2 alternatives, got ${m}`);
-  const t = columnTransform(matrix, stats, types, "minmax");
+  const t = columnTransform(stats, types, "minmax");
   // Column-major centred normalised data.
   const z = new Float64Array(n * m);
   const sd = new Float64Array(n);

@@ -9,7 +9,7 @@
 export * from "./errors";
 export * from "./types";
 export { normalize } from "./normalize";
-export { checkMatrix, checkTypes, checkWeights } from "./validate";
+export { checkMatrix, checkTypes, checkWeights, isColumnMatrix, toColumnMatrix } from "./validate";
 export { rankDescending, rankAscending, argsortDescending, DEFAULT_TIE_TOLERANCE, type RankOptions } from "./ranking";
 export { percentPoints } from "./percentPoints";
 export { wsm, DEFAULT_ADDITIVE_NORMALIZATION, type WsmOptions } from "./wsm";
@@ -30,7 +30,12 @@ export { weightStability, type WeightInterval, type WeightStabilityOptions } fro
 export { scoreProblem, methodSpec, METHOD_NAMES, type MethodName, type MethodSpec, type MethodScores } from "./methods";
 export {
   applyConstraints,
+  excludeByColumn,
+  constraintColumn,
   violation,
+  type ConstraintColumn,
+  type ColumnExclusion,
+  type ColumnConstraintOptions,
   type ConstraintRule,
   mergeExclusions,
   criterionName,
@@ -42,4 +47,5 @@ export {
 } from "./constraints";
 export { wsmContributions, type WsmContributions } from "./contributions";
 export { kendallTau, methodAgreement, type MethodAgreement } from "./agreement";
-export { scoreUtilities, type UtilityCell, type MissingPolicy, type ScoreUtilitiesOptions, type UtilityScores } from "./scoreUtilities";
+export { scoreUtilities, scoreUtilityColumns, type UtilityCell, type ScoreUtilitiesOptions, type ScoreUtilityColumnsOptions, type UtilityScores } from "./scoreUtilities";
+export { additiveScores, QUANT_MISSING, QUANT_SCALE, type MissingPolicy, type UtilityColumns } from "./additive";

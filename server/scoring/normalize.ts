@@ -17,7 +17,7 @@
  */
 import { ScoringError } from "./errors";
 import { checkTypes, scanMatrix, type MatrixStats } from "./validate";
-import type { CriterionType, Matrix, Normalization, NormalizationOption } from "./types";
+import type { AnyMatrix, CriterionType, Normalization, NormalizationOption } from "./types";
 
 /**
  * Per-column affine or reciprocal map: `r = recip[j] ? a[j] / x : (x − c[j]) * a[j]`.
@@ -33,8 +33,8 @@ export interface ColumnTransform {
   rMax: Float64Array;
 }
 
-function firstRowWhere(matrix: Matrix, j: number, bad: (x: number) => boolean): number {
-  for (let i = 0; i < matrix.length; i++) if (bad(matrix[i]![j]!)) return i;
+function firstRowWhere(col: Float64Array, bad: (x: number) => boolean): number {
+  for (let i = 0; i < col.length; i++) if (bad(col[i]!)) return i;
   return 0;
 }
 
@@ -43,7 +43,6 @@ function firstRowWhere(matrix: Matrix, j: number, bad: (x: number) => boolean): 
  * so a constant criterion switched off by its weight does not raise an error.
  */
 export function columnTransform(
-  matrix: Matrix,
   stats: MatrixStats,
   types: readonly CriterionType[],
   kind: NormalizationOption,
@@ -90,20 +89,21 @@ export function columnTransform(
       case "max": {
         if (cost) {
           if (!(lo > 0)) {
-            const i = firstRowWhere(matrix, j, (x) => !(x > 0));
-            throw new ScoringError("NON_POSITIVE_VALUE", `matrix[${i}][${j}] is ${matrix[i]![j]}: ${kind} normalisation of a cost criterion divides by the value, so it must be > 0 (use "minmax" or "vector" for interval-scale data)`, { row: i, column: j });
+            const i = firstRowWhere(stats.columns[j]!, (x) => !(x > 0));
+            throw new ScoringError("NON_POSITIVE_VALUE", `matrix[${i}][${j}] is ${stats.columns[j]![i]}: ${kind} normalisation of a cost criterion divides by the value, so it must be > 0 (use "minmax" or "vector" for interval-scale data)`, { row: i, column: j });
           }
           recip[j] = 1;
           if (kind === "max") a[j] = lo;
           else {
             let s = 0;
-            for (let i = 0; i < stats.m; i++) s += 1 / matrix[i]![j]!;
+            const col = stats.columns[j]!;
+            for (let i = 0; i < stats.m; i++) s += 1 / col[i]!;
             a[j] = 1 / s;
           }
         } else {
           if (lo < 0) {
-            const i = firstRowWhere(matrix, j, (x) => x < 0);
-            throw new ScoringError("NEGATIVE_VALUE", `matrix[${i}][${j}] is ${matrix[i]![j]}: ${kind} normalisation is a ratio and needs values ≥ 0 (use "minmax" or "vector" for interval-scale data)`, { row: i, column: j });
+            const i = firstRowWhere(stats.columns[j]!, (x) => x < 0);
+            throw new ScoringError("NEGATIVE_VALUE", `matrix[${i}][${j}] is ${stats.columns[j]![i]}: ${kind} normalisation is a ratio and needs values ≥ 0 (use "minmax" or "vector" for interval-scale data)`, { row: i, column: j });
           }
           const d = kind === "max" ? hi : stats.sum[j]!;
           if (!(d > 0)) {
@@ -138,16 +138,15 @@ export function applyTransform(t: ColumnTransform, j: number, x: number): number
  * @param kind the normalisation
  * @returns the normalised matrix (dimensionless; in [0, 1] for non-negative data)
  */
-export function normalize(matrix: Matrix, types: readonly CriterionType[], kind: Normalization | "none"): number[][] {
+export function normalize(matrix: AnyMatrix, types: readonly CriterionType[], kind: Normalization | "none"): number[][] {
   const stats = scanMatrix(matrix);
   checkTypes(types, stats.n);
-  const t = columnTransform(matrix, stats, types, kind);
-  const { m, n } = stats;
+  const t = columnTransform(stats, types, kind);
+  const { m, n, columns } = stats;
   const out: number[][] = new Array(m);
   for (let i = 0; i < m; i++) {
-    const row = matrix[i]!;
     const r = new Array<number>(n);
-    for (let j = 0; j < n; j++) r[j] = applyTransform(t, j, row[j]!);
+    for (let j = 0; j < n; j++) r[j] = applyTransform(t, j, columns[j]![i]!);
     out[i] = r;
   }
   return out;

@@ -17,7 +17,7 @@ export function prepare(p: Problem, normalization: NormalizationOption, opts: We
   const stats = scanMatrix(p.matrix, "matrix", false, normalization === "vector" || normalization === "sum");
   checkTypes(p.types, stats.n);
   const w = checkWeights(p.weights, stats.n, opts.normalizeWeights !== false);
-  const t = columnTransform(p.matrix, stats, p.types, normalization, w);
+  const t = columnTransform(stats, p.types, normalization, w);
   return { stats, w, t, cols: activeColumns(w) };
 }
 

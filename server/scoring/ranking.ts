@@ -32,16 +32,118 @@ export class IndexSorter {
   readonly order: Int32Array;
   private readonly key: Int32Array;
   private readonly hist: Int32Array;
+  private radix: RadixBuffers | null = null;
 
-  constructor(capacity: number) {
+  constructor(private readonly capacity: number) {
     this.order = new Int32Array(capacity);
-    this.key = new Int32Array(capacity);
-    this.hist = new Int32Array(2 * capacity + 17);
+    // Large arrays are radix-sorted (below), which needs no per-value histogram.
+    this.key = new Int32Array(capacity < RADIX_MIN ? capacity : 0);
+    this.hist = new Int32Array(capacity < RADIX_MIN ? 2 * capacity + 17 : 0);
   }
 
   /** Sorts indices 0..m−1 by `v` descending; `lo`/`hi` may pass the known min/max of v[0..m). */
   sortDescending(v: ArrayLike<number>, m: number, lo = NaN, hi = NaN): Int32Array {
+    if (m >= RADIX_MIN) return radixSortDescending(v, m, lo, hi, this.order, (this.radix ??= radixBuffers(this.capacity)));
     return countingSortDescending(v, m, lo, hi, this.order, this.key, this.hist);
+  }
+}
+
+/**
+ * From this many values on, a two-pass LSD radix sort (16 bits per pass) of 32-bit quantised keys
+ * replaces the counting sort: its two 65,536-entry histograms stay in the L2 cache where 2m
+ * buckets would not, and its scatters write sequential runs.
+ */
+const RADIX_MIN = 32_768;
+
+interface RadixBuffers {
+  keyA: Uint32Array;
+  keyB: Uint32Array;
+  idxB: Int32Array;
+  hist: Int32Array;
+}
+
+function radixBuffers(capacity: number): RadixBuffers {
+  return { keyA: new Uint32Array(capacity), keyB: new Uint32Array(capacity), idxB: new Int32Array(capacity), hist: new Int32Array(2 * 65536) };
+}
+
+/** Finds min and max of v[0..m) unless given. */
+function extremes(v: ArrayLike<number>, m: number, lo: number, hi: number): [number, number] {
+  if (lo <= hi) return [lo, hi];
+  lo = Infinity;
+  hi = -Infinity;
+  for (let i = 0; i < m; i++) {
+    const x = v[i]!;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
+}
+
+/**
+ * Radix variant of {@link countingSortDescending}: each value is quantised to a 32-bit key over
+ * [min, max] (monotone, larger values get smaller keys), the keys are sorted by their low then their
+ * high 16 bits (stable), and one insertion pass on the exact values orders the rare values that share
+ * a key.
+ */
+function radixSortDescending(v: ArrayLike<number>, m: number, lo: number, hi: number, order: Int32Array, b: RadixBuffers): Int32Array {
+  [lo, hi] = extremes(v, m, lo, hi);
+  const scale = 4294967040 / (hi - lo); // 2³² − 256: (hi − lo)·scale stays below 2³² after rounding
+  if (!(hi > lo) || !(scale > 0 && scale < Infinity)) {
+    for (let i = 0; i < m; i++) order[i] = i;
+    if (hi > lo) sortRange(order, 0, m, v);
+    return order;
+  }
+  const { keyA, keyB, idxB, hist } = b;
+  hist.fill(0);
+  for (let i = 0; i < m; i++) {
+    const k = ((hi - v[i]!) * scale) >>> 0;
+    keyA[i] = k;
+    hist[k & 0xffff]!++;
+    hist[65536 + (k >>> 16)]!++;
+  }
+  for (let d = 0, a0 = 0, a1 = 0; d < 65536; d++) {
+    const c0 = hist[d]!, c1 = hist[65536 + d]!;
+    hist[d] = a0;
+    hist[65536 + d] = a1;
+    a0 += c0;
+    a1 += c1;
+  }
+  for (let i = 0; i < m; i++) {
+    const k = keyA[i]!;
+    const p = hist[k & 0xffff]!++;
+    keyB[p] = k;
+    idxB[p] = i;
+  }
+  for (let p = 0; p < m; p++) {
+    const k = keyB[p]!;
+    order[hist[65536 + (k >>> 16)]!++] = idxB[p]!;
+  }
+  insertionFixup(v, m, order);
+  return order;
+}
+
+/**
+ * After a bucket sort, values sharing a bucket are still in index order: one insertion pass on the
+ * exact values puts them in order (stable). Strongly clustered values, that would make it quadratic,
+ * fall back to a comparison sort.
+ */
+function insertionFixup(v: ArrayLike<number>, m: number, order: Int32Array): void {
+  let budget = 8 * m + 64;
+  for (let k = 1; k < m; k++) {
+    const idx = order[k]!;
+    const x = v[idx]!;
+    if (v[order[k - 1]!]! >= x) continue;
+    let p = k - 1;
+    while (p >= 0 && v[order[p]!]! < x) {
+      order[p + 1] = order[p]!;
+      p--;
+    }
+    order[p + 1] = idx;
+    budget -= k - p;
+    if (budget < 0) {
+      sortRange(order, 0, m, v);
+      return;
+    }
   }
 }
 
@@ -58,15 +160,7 @@ function countingSortDescending(
   key: Int32Array,
   hist: Int32Array,
 ): Int32Array {
-  if (!(lo <= hi)) {
-    lo = Infinity;
-    hi = -Infinity;
-    for (let i = 0; i < m; i++) {
-      const x = v[i]!;
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
-    }
-  }
+  [lo, hi] = extremes(v, m, lo, hi);
   const buckets = 2 * m + 16;
   // Larger values get smaller keys (descending order); keys in [0, buckets − 1].
   const scale = (buckets - 0.5) / (hi - lo);
@@ -88,24 +182,7 @@ function countingSortDescending(
     acc += c;
   }
   for (let i = 0; i < m; i++) order[hist[key[i]!]!++] = i;
-  // Values sharing a bucket are still in index order: one insertion pass on the exact values.
-  let budget = 8 * m + 64;
-  for (let k = 1; k < m; k++) {
-    const idx = order[k]!;
-    const x = v[idx]!;
-    if (v[order[k - 1]!]! >= x) continue;
-    let p = k - 1;
-    while (p >= 0 && v[order[p]!]! < x) {
-      order[p + 1] = order[p]!;
-      p--;
-    }
-    order[p + 1] = idx;
-    budget -= k - p;
-    if (budget < 0) {
-      sortRange(order, 0, m, v);
-      break;
-    }
-  }
+  insertionFixup(v, m, order);
   return order;
 }
 

@@ -22,7 +22,7 @@
 import { ScoringError } from "./errors";
 import { createRandom, sampleSimplex, type Random } from "./random";
 import { describeValue, scanMatrix } from "./validate";
-import type { Matrix } from "./types";
+import type { AnyMatrix } from "./types";
 
 /** Largest number of alternatives SMAA accepts: its result is an m × m table (20,000² = 4·10⁸ entries). */
 export const MAX_SMAA_ALTERNATIVES = 20_000;
@@ -407,8 +407,8 @@ class RankTally {
  *                  utility scale (typically [0, 1], after value functions); higher is better
  * @param opts samples (count), seed, optional weight constraints
  */
-export function smaa(utilities: Matrix, opts: SmaaOptions): SmaaResult {
-  const stats = scanMatrix(utilities, "utilities", true, false);
+export function smaa(utilities: AnyMatrix, opts: SmaaOptions): SmaaResult {
+  const stats = scanMatrix(utilities, "utilities", false, false);
   const { m, n } = stats;
   const samples = opts?.samples;
   if (typeof samples !== "number" || !Number.isInteger(samples) || samples < 1 || samples > 1e8) {
@@ -426,7 +426,7 @@ export function smaa(utilities: Matrix, opts: SmaaOptions): SmaaResult {
 
   // Column-major copy: the per-sample product is then streaming passes over columns.
   const V = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) V[j * m + i] = stats.data[i * n + j]!;
+  for (let j = 0; j < n; j++) V.set(stats.columns[j]!, j * m);
   const tally = new RankTally(m, n, samples);
   const w1 = new Float64Array(n);
   const w2 = new Float64Array(n);

@@ -17,6 +17,7 @@
 import { columnTransform } from "./normalize";
 import { activeColumns } from "./prepare";
 import { rankScores } from "./ranking";
+import { ROW_BLOCK } from "./wsm";
 import { checkTypes, checkWeights, scanMatrix, toNumberArray } from "./validate";
 import type { CriterionType, NormalizationOption, Problem, WeightOptions } from "./types";
 
@@ -56,7 +57,7 @@ export function topsis(p: Problem, opts: TopsisOptions = {}): TopsisResult {
   const classical = kind === "vector";
   // Classical vector TOPSIS normalises every column as a benefit and handles direction at the ideal.
   const normTypes: readonly CriterionType[] = classical ? new Array<CriterionType>(n).fill("benefit") : p.types;
-  const t = columnTransform(p.matrix, stats, normTypes, kind, w);
+  const t = columnTransform(stats, normTypes, kind, w);
   const cols = activeColumns(w);
   const nc = cols.length;
   const coef = new Float64Array(nc); // w_j · a_j
@@ -82,23 +83,36 @@ export function topsis(p: Problem, opts: TopsisOptions = {}): TopsisResult {
   const closeness = new Float64Array(m);
   const dPlus = new Float64Array(m);
   const dMinus = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const row = p.matrix[i]!;
-    let sp = 0;
-    let sm = 0;
+  // Column by column over blocks of rows: the squared distances accumulate in dPlus/dMinus while
+  // each criterion's column streams through once.
+  for (let i0 = 0; i0 < m; i0 += ROW_BLOCK) {
+    const i1 = Math.min(m, i0 + ROW_BLOCK);
     for (let k = 0; k < nc; k++) {
-      const x = row[cols[k]!]!;
-      const v = rec[k] ? coef[k]! / x : (x - off[k]!) * coef[k]!;
-      const a = v - best[k]!;
-      const b = v - worst[k]!;
-      sp += a * a;
-      sm += b * b;
+      const x = stats.columns[cols[k]!]!;
+      const ck = coef[k]!, ok = off[k]!, bk = best[k]!, wk = worst[k]!;
+      if (rec[k]) {
+        for (let i = i0; i < i1; i++) {
+          const v = ck / x[i]!;
+          const a = v - bk, b = v - wk;
+          dPlus[i]! += a * a;
+          dMinus[i]! += b * b;
+        }
+      } else {
+        for (let i = i0; i < i1; i++) {
+          const v = (x[i]! - ok) * ck;
+          const a = v - bk, b = v - wk;
+          dPlus[i]! += a * a;
+          dMinus[i]! += b * b;
+        }
+      }
     }
-    const dp = Math.sqrt(sp);
-    const dm = Math.sqrt(sm);
-    dPlus[i] = dp;
-    dMinus[i] = dm;
-    closeness[i] = dp === 0 ? 1 : dm / (dp + dm);
+    for (let i = i0; i < i1; i++) {
+      const dp = Math.sqrt(dPlus[i]!);
+      const dm = Math.sqrt(dMinus[i]!);
+      dPlus[i] = dp;
+      dMinus[i] = dm;
+      closeness[i] = dp === 0 ? 1 : dm / (dp + dm);
+    }
   }
   return {
     closeness: toNumberArray(closeness),

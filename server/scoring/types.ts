@@ -21,9 +21,22 @@ export type Row = ArrayLike<number>;
 /** Rows = alternatives, columns = criteria. `number[][]` and `Float64Array[]` both fit. */
 export type Matrix = ReadonlyArray<Row>;
 
+/**
+ * A decision matrix column by column: one Float64Array of `rows` values per criterion. This is the
+ * evaluator's form (a list of sites is a short column set, the surface a long one); every method
+ * computes on columns, and reads these in place.
+ */
+export interface ColumnMatrix {
+  readonly rows: number;
+  readonly columns: readonly Float64Array[];
+}
+
+/** Rows or columns. */
+export type AnyMatrix = Matrix | ColumnMatrix;
+
 /** A decision problem: raw matrix, criterion types and weights (≥ 0, not all zero). */
 export interface Problem {
-  matrix: Matrix;
+  matrix: AnyMatrix;
   types: readonly CriterionType[];
   /** Relative importance of each criterion; normalised to sum 1 unless `normalizeWeights: false`. */
   weights: ArrayLike<number>;

@@ -15,6 +15,7 @@
  */
 import { ScoringError } from "./errors";
 import { IndexSorter, DEFAULT_TIE_TOLERANCE } from "./ranking";
+import { ROW_BLOCK } from "./wsm";
 import { checkParameter, checkTypes, checkWeights, scanMatrix, toNumberArray } from "./validate";
 import type { Problem, WeightOptions } from "./types";
 
@@ -87,22 +88,26 @@ export function vikor(p: Problem, opts: VikorOptions = {}): VikorResult {
   const S = new Float64Array(m);
   const R = new Float64Array(m);
   let sMin = Infinity, sMax = -Infinity, rMin = Infinity, rMax = -Infinity;
-  for (let i = 0; i < m; i++) {
-    const row = p.matrix[i]!;
-    let s = 0;
-    let r = 0;
+  // Column by column over blocks of rows (S and R of a block stay in the L1 cache).
+  for (let i0 = 0; i0 < m; i0 += ROW_BLOCK) {
+    const i1 = Math.min(m, i0 + ROW_BLOCK);
     for (let q = 0; q < nc; q++) {
       const j = cols[q]!;
-      const term = (fStar[j]! - row[j]!) * k[j]!;
-      s += term;
-      if (term > r) r = term;
+      const x = stats.columns[j]!;
+      const f = fStar[j]!, kj = k[j]!;
+      for (let i = i0; i < i1; i++) {
+        const term = (f - x[i]!) * kj;
+        S[i]! += term;
+        if (term > R[i]!) R[i] = term;
+      }
     }
-    S[i] = s;
-    R[i] = r;
-    if (s < sMin) sMin = s;
-    if (s > sMax) sMax = s;
-    if (r < rMin) rMin = r;
-    if (r > rMax) rMax = r;
+    for (let i = i0; i < i1; i++) {
+      const s = S[i]!, r = R[i]!;
+      if (s < sMin) sMin = s;
+      if (s > sMax) sMax = s;
+      if (r < rMin) rMin = r;
+      if (r > rMax) rMax = r;
+    }
   }
   // When every alternative has the same S (or R) that part of Q does not discriminate: it is 0.
   const sScale = sMax > sMin ? v / (sMax - sMin) : 0;

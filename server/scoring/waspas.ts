@@ -27,8 +27,8 @@ export interface WaspasOptions extends WeightOptions {
 export function waspas(p: Problem, opts: WaspasOptions = {}): ScoresAndRanking & { wsmScores: number[]; wpmScores: number[] } {
   const lambda = checkParameter("lambda", opts.lambda ?? 0.5, 0, 1);
   const prep = prepare(p, opts.normalization ?? DEFAULT_ADDITIVE_NORMALIZATION, opts);
-  const a = wsmScoresPrepared(p, prep);
-  const b = wpmScoresPrepared(p, prep);
+  const a = wsmScoresPrepared(prep);
+  const b = wpmScoresPrepared(prep);
   const s = new Float64Array(a.length);
   for (let i = 0; i < s.length; i++) s[i] = lambda * a[i]! + (1 - lambda) * b[i]!;
   return { scores: toNumberArray(s), ranking: rankScores(s), wsmScores: toNumberArray(a), wpmScores: toNumberArray(b) };

@@ -21,7 +21,7 @@ import { prepare, type Prepared } from "./prepare";
 import { applyTransform } from "./normalize";
 import { ScoringError } from "./errors";
 import { DEFAULT_ADDITIVE_NORMALIZATION } from "./wsm";
-import { checkWeights } from "./validate";
+import { checkWeights, isColumnMatrix, toColumnMatrix } from "./validate";
 import type { NormalizationOption, Problem } from "./types";
 
 /** Stability interval of one criterion's weight. */
@@ -66,8 +66,10 @@ function moveWeight(w: Float64Array, j: number, t: number, out: Float64Array): F
  * @param method method name or spec (WSM: exact; others: bisection)
  * @returns per criterion the interval [lower, upper] of its weight (dimensionless, within [0, 1])
  */
-export function weightStability(p: Problem, method: MethodName | MethodSpec = "wsm", opts: WeightStabilityOptions = {}): WeightInterval[] {
+export function weightStability(problem: Problem, method: MethodName | MethodSpec = "wsm", opts: WeightStabilityOptions = {}): WeightInterval[] {
   const spec = methodSpec(method);
+  // Columns once: every re-scoring below then reads them in place.
+  const p: Problem = isColumnMatrix(problem.matrix) ? problem : { ...problem, matrix: toColumnMatrix(problem.matrix) };
   const base = scoreProblem(p, spec);
   const w = checkWeights(p.weights, p.types.length);
   const n = w.length;
@@ -144,9 +146,11 @@ function exactWsm(p: Problem, normalization: NormalizationOption, w: Float64Arra
   }
   const m = prep.stats.m;
   const r = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    const row = p.matrix[i]!;
-    for (let j = 0; j < n; j++) r[i * n + j] = use[j] ? applyTransform(prep.t, j, row[j]!) : 0;
+  const columns = prep.stats.columns;
+  for (let j = 0; j < n; j++) {
+    if (!use[j]) continue;
+    const col = columns[j]!;
+    for (let i = 0; i < m; i++) r[i * n + j] = applyTransform(prep.t, j, col[i]!);
   }
   const out: WeightInterval[] = [];
   const wt = new Float64Array(n);

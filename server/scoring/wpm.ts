@@ -6,10 +6,9 @@
  * normalised value gives a zero score.
  */
 import { ScoringError } from "./errors";
-import { applyTransform } from "./normalize";
 import { prepare, type Prepared } from "./prepare";
 import { rankScores } from "./ranking";
-import { DEFAULT_ADDITIVE_NORMALIZATION } from "./wsm";
+import { DEFAULT_ADDITIVE_NORMALIZATION, ROW_BLOCK } from "./wsm";
 import { toNumberArray } from "./validate";
 import type { NormalizationOption, Problem, ScoresAndRanking, WeightOptions } from "./types";
 
@@ -19,23 +18,26 @@ export interface WpmOptions extends WeightOptions {
   normalization?: NormalizationOption;
 }
 
-/** WPM scores from a prepared problem (internal): exp(Σ_j w_j ln r_ij). */
-export function wpmScoresPrepared(p: Problem, prep: Prepared): Float64Array {
+/** WPM scores from a prepared problem (internal): exp(Σ_j w_j ln r_ij), column by column. */
+export function wpmScoresPrepared(prep: Prepared): Float64Array {
   const { stats, w, t, cols } = prep;
   const m = stats.m;
   const scores = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const row = p.matrix[i]!;
-    let logSum = 0;
+  for (let i0 = 0; i0 < m; i0 += ROW_BLOCK) {
+    const i1 = Math.min(m, i0 + ROW_BLOCK);
     for (let k = 0; k < cols.length; k++) {
       const j = cols[k]!;
-      const r = applyTransform(t, j, row[j]!);
-      if (r < 0) {
-        throw new ScoringError("NON_POSITIVE_VALUE", `matrix[${i}][${j}] normalises to ${r}: the weighted product needs normalised values ≥ 0 (use "minmax", "max" or "sum")`, { row: i, column: j });
+      const x = stats.columns[j]!;
+      const wj = w[j]!, a = t.a[j]!, c = t.c[j]!, recip = t.recip[j] === 1;
+      for (let i = i0; i < i1; i++) {
+        const r = recip ? a / x[i]! : (x[i]! - c) * a;
+        if (r < 0) {
+          throw new ScoringError("NON_POSITIVE_VALUE", `matrix[${i}][${j}] normalises to ${r}: the weighted product needs normalised values ≥ 0 (use "minmax", "max" or "sum")`, { row: i, column: j });
+        }
+        scores[i]! += wj * Math.log(r);
       }
-      logSum += w[j]! * Math.log(r);
     }
-    scores[i] = Math.exp(logSum);
+    for (let i = i0; i < i1; i++) scores[i] = Math.exp(scores[i]!);
   }
   return scores;
 }
@@ -47,6 +49,6 @@ export function wpmScoresPrepared(p: Problem, prep: Prepared): Float64Array {
  */
 export function wpm(p: Problem, opts: WpmOptions = {}): ScoresAndRanking {
   const prep = prepare(p, opts.normalization ?? DEFAULT_ADDITIVE_NORMALIZATION, opts);
-  const s = wpmScoresPrepared(p, prep);
+  const s = wpmScoresPrepared(prep);
   return { scores: toNumberArray(s), ranking: rankScores(s) };
 }

@@ -12,7 +12,7 @@ import { climateAt } from "@/server/layers/climateCells";
 import { computeSiteMetrics, type SiteMetrics } from "@/server/models/siteMetrics";
 import type { EstimateInput } from "@/server/models/estimate";
 import type { Localization, Regime } from "@/server/models/jurisdiction";
-import { applyConstraints, kendallTau, METHOD_NAMES, ScoringError, scoreUtilities, type MethodName, type MethodSpec as EngineMethod, type UtilityCell } from "@/server/scoring";
+import { constraintColumn, excludeByColumn, kendallTau, METHOD_NAMES, ScoringError, scoreUtilityColumns, type ColumnMatrix, type Exclusion, type MethodName, type MethodSpec as EngineMethod } from "@/server/scoring";
 import type { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
 import { describeCriteria, hardConstraints, scenarioMarket, scoringRefusalsAsInput, utilityFunctions, type CriterionMeta } from "./criteria";
@@ -109,16 +109,20 @@ function asEstimate(v: RawValue): EstimateInput {
 /**
  * Everything about a ranking that does not depend on the weights, the method or the missing-value
  * policy: sampled values, metrics, raw criterion values, utilities and hard-constraint exclusions.
- * Moving a weight slider re-scores a prepared evaluation without repeating this (see service.ts).
+ * Moving a weight slider re-scores a prepared evaluation without repeating this (see siteRanking.ts).
+ * Utilities are the evaluator's column set (one Float64Array per criterion, NaN = missing), the
+ * short counterpart of the surface's.
  */
 export interface PreparedEvaluation {
   sites: readonly Site[];
   meta: CriterionMeta[];
   raws: RawValue[][];
-  utilities: UtilityCell[][];
+  utilities: ColumnMatrix;
+  /** Why utility (site i, criterion j) is missing, at i·k + j. */
+  utilityReasons: Map<number, string>;
   metricsPerSite: SiteMetrics[];
   metricOverrides: string[][];
-  exclusions: ReturnType<typeof applyConstraints>;
+  exclusions: Exclusion[];
   names: string[];
   places: { country: { key: string; name: string; iso3: string | null } | null; zone: { key: string; name: string } | null }[];
 }
@@ -131,9 +135,12 @@ export function prepareEvaluation(store: LayerStore, sites: readonly Site[], sce
   const market = scenarioMarket(scenario);
   const countries = store.polygons.countries.features;
   const utilityFns = utilityFunctions(scenario, meta);
+  const k = scenario.criteria.length;
+  const m = sites.length;
 
   const raws: RawValue[][] = [];
-  const utilities: UtilityCell[][] = [];
+  const utilities: ColumnMatrix = { rows: m, columns: scenario.criteria.map(() => new Float64Array(m)) };
+  const utilityReasons = new Map<number, string>();
   const metricsPerSite: SiteMetrics[] = [];
   const metricOverrides: string[][] = [];
   sites.forEach((site, i) => {
@@ -155,27 +162,36 @@ export function prepareEvaluation(store: LayerStore, sites: readonly Site[], sce
       carbonPriceInPowerCost: scenario.carbonPriceInPowerCost,
     });
     metricsPerSite.push(metrics);
-    metricOverrides.push(Object.keys(site.overrides).filter((k) => k.startsWith("metric.")));
+    metricOverrides.push(Object.keys(site.overrides).filter((key) => key.startsWith("metric.")));
     const siteRaws = scenario.criteria.map((c, j): RawValue => {
       const over = overrideValue(site, c.source);
       if (over) return over;
       if (meta[j]!.kind === "layer") return raw(c.source);
-      const m = metrics[c.source.slice("metric.".length) as keyof SiteMetrics] as { value: number | string | null; reason?: string } | null;
-      return m && m.value !== null ? { value: m.value, quality: "modelled" } : { value: null, quality: "missing", reason: m?.reason ?? "not computed" };
+      const v = metrics[c.source.slice("metric.".length) as keyof SiteMetrics] as { value: number | string | null; reason?: string } | null;
+      return v && v.value !== null ? { value: v.value, quality: "modelled" } : { value: null, quality: "missing", reason: v?.reason ?? "not computed" };
     });
     raws.push(siteRaws);
-    utilities.push(siteRaws.map((r, j) => {
+    siteRaws.forEach((r, j) => {
       const u = utilityFns[j]!(r.value, r.reason);
-      return u.value === null ? { value: null, reason: u.reason } : u.value;
-    }));
+      utilities.columns[j]![i] = u.value === null ? NaN : u.value;
+      if (u.value === null) utilityReasons.set(i * k + j, u.reason);
+    });
   });
 
-  // Hard constraints, kept apart from weighting (reV ExclusionMask).
+  // Hard constraints, kept apart from weighting (reV ExclusionMask): each constrained criterion's
+  // raw column through the one constraint evaluation the surface also uses.
   const constraints = hardConstraints(scenario, meta);
-  const names = meta.map((m) => m.title);
-  const exclusions = constraints.length
-    ? applyConstraints(raws.map((row) => row.map((r) => ({ value: r.value, ...(r.reason ? { reason: r.reason } : {}) }))), constraints, { criteria: names })
-    : sites.map(() => ({ excluded: false, reasons: [] }));
+  const names = meta.map((mm) => mm.title);
+  const byColumn = scenario.criteria.flatMap((_, j) => {
+    const own = constraints.filter((c) => c.criterion === j);
+    if (!own.length) return [];
+    const { column, missingReason } = constraintColumn(raws.map((row) => (row[j]!.reason ? { value: row[j]!.value, reason: row[j]!.reason } : row[j]!.value)));
+    return [excludeByColumn(column, own, m, { name: names[j]!, missingReason })];
+  });
+  const exclusions: Exclusion[] = sites.map((_, i) => {
+    const reasons = byColumn.flatMap((e) => e.reasonsAt(i));
+    return { excluded: reasons.length > 0, reasons };
+  });
 
   const places = sites.map((_, i) => {
     const ci = cols.country[i]!, zi = cols.zone[i]!;
@@ -186,7 +202,7 @@ export function prepareEvaluation(store: LayerStore, sites: readonly Site[], sce
       zone: zf ? { key: zf.key, name: zf.name } : null,
     };
   });
-  return { sites, meta, raws, utilities, metricsPerSite, metricOverrides, exclusions, names, places };
+  return { sites, meta, raws, utilities, utilityReasons, metricsPerSite, metricOverrides, exclusions, names, places };
 }
 
 /** Ranks sites under a scenario (both stages). */
@@ -196,11 +212,13 @@ export function evaluateSites(store: LayerStore, sites: readonly Site[], scenari
 
 /** Scores a prepared evaluation with the scenario's weights, method and missing-value policy. */
 export function scorePrepared(prep: PreparedEvaluation, scenario: Scenario): RankResult {
-  const { sites, meta, raws, utilities, metricsPerSite, metricOverrides, exclusions, names, places } = prep;
+  const { sites, meta, raws, utilities, utilityReasons, metricsPerSite, metricOverrides, exclusions, names, places } = prep;
   const weights = scenario.criteria.map((c) => c.weight);
+  const k = weights.length;
   const method = engineMethod(scenario.method);
+  const missingReason = (i: number, j: number) => utilityReasons.get(i * k + j);
   const result = sites.length
-    ? scoringRefusalsAsInput(() => scoreUtilities(utilities, weights, { method, missing: scenario.missing, exclusions, criteria: names }))
+    ? scoringRefusalsAsInput(() => scoreUtilityColumns(utilities, weights, { method, missing: scenario.missing, exclusions, criteria: names, missingReason }))
     : { method: scenario.method.method, better: "higher" as const, scores: [], ranking: [], exclusions: [], weights: [], contributions: null };
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
@@ -219,23 +237,7 @@ export function scorePrepared(prep: PreparedEvaluation, scenario: Scenario): Ran
       methodScore: result.scores[i] ?? null,
       excluded: result.exclusions[i]?.excluded ?? false,
       exclusionReasons: (result.exclusions[i]?.reasons ?? []).map((r) => r.message),
-      criteria: scenario.criteria.map((c, j): CriterionResult => {
-        const r = raws[i]![j]!;
-        const u = utilities[i]![j];
-        const uv = typeof u === "number" ? u : null;
-        return {
-          criterionId: c.id,
-          raw: r.value,
-          ...(r.label ? { label: r.label } : {}),
-          quality: r.quality,
-          override: r.override === true,
-          ...(r.reason ? { reason: r.reason } : uv === null && typeof u === "object" && u?.reason ? { reason: u.reason } : {}),
-          ...(r.note ? { note: r.note } : {}),
-          utility: uv,
-          weight: w ? w[j]! : null,
-          contribution: contributions ? contributions[j]! : null,
-        };
-      }),
+      criteria: scenario.criteria.map((c, j) => criterionResult(c.id, raws[i]![j]!, utilities.columns[j]![i]!, utilityReasons.get(i * k + j), w ? w[j]! : null, contributions ? contributions[j]! : null)),
       metrics: metricsPerSite[i]!,
       metricOverrides: metricOverrides[i]!,
     };
@@ -245,28 +247,45 @@ export function scorePrepared(prep: PreparedEvaluation, scenario: Scenario): Ran
     method: result.method,
     better: result.better,
     scoreNote: SCORE_NOTES[result.method],
-    criteria: meta.map((m, j) => ({ ...m, weight: totalWeight > 0 ? weights[j]! / totalWeight : 0 })),
+    criteria: meta.map((mm, j) => ({ ...mm, weight: totalWeight > 0 ? weights[j]! / totalWeight : 0 })),
     sites: siteResults,
-    agreement: sites.length ? methodAgreementFor(utilities, weights, scenario, exclusions, names, result.ranking) : [],
+    agreement: sites.length ? methodAgreementFor(prep, weights, scenario, result.ranking) : [],
   };
+}
+
+/**
+ * One site's breakdown for one criterion. Built by assignment in the order of the fields (optional
+ * ones only when present): object spreads cost more than the scoring itself over 10,000 sites.
+ */
+function criterionResult(criterionId: string, r: RawValue, u: number, uReason: string | undefined, weight: number | null, contribution: number | null): CriterionResult {
+  const uv = u === u ? u : null;
+  const o = { criterionId, raw: r.value } as CriterionResult;
+  if (r.label) o.label = r.label;
+  o.quality = r.quality;
+  o.override = r.override === true;
+  const reason = r.reason || (uv === null ? uReason : undefined);
+  if (reason) o.reason = reason;
+  if (r.note) o.note = r.note;
+  o.utility = uv;
+  o.weight = weight;
+  o.contribution = contribution;
+  return o;
 }
 
 export const PROMETHEE_AGREEMENT_MAX_SITES = 1000;
 
 /** Kendall's tau-b between the chosen method's ranking and each other method's on the same utilities. */
-function methodAgreementFor(
-  utilities: UtilityCell[][], weights: number[], scenario: Scenario,
-  exclusions: ReturnType<typeof applyConstraints> | { excluded: boolean; reasons: never[] }[], names: string[], ranking: (number | null)[],
-): RankResult["agreement"] {
+function methodAgreementFor(prep: PreparedEvaluation, weights: number[], scenario: Scenario, ranking: (number | null)[]): RankResult["agreement"] {
+  const { utilities, exclusions, names } = prep;
   return METHOD_NAMES.filter((m) => m !== scenario.method.method).map((m) => {
     // PROMETHEE II compares every pair of sites (O(m²)): past this size its agreement costs more than the ranking itself.
-    if (m === "promethee2" && utilities.length > PROMETHEE_AGREEMENT_MAX_SITES) {
+    if (m === "promethee2" && utilities.rows > PROMETHEE_AGREEMENT_MAX_SITES) {
       return { method: m, tau: null, note: `not computed above ${PROMETHEE_AGREEMENT_MAX_SITES.toLocaleString("en")} sites (pairwise method); choose PROMETHEE II as the method to rank with it` };
     }
     // TOPSIS, VIKOR and PROMETHEE are undefined with renormalised missing values: compare on complete sites.
     const missing = ["wsm", "wpm", "waspas"].includes(m) ? scenario.missing : "exclude";
     try {
-      const other = scoreUtilities(utilities, weights, { method: engineMethod({ method: m } as Scenario["method"]), missing, exclusions, criteria: names });
+      const other = scoreUtilityColumns(utilities, weights, { method: engineMethod({ method: m } as Scenario["method"]), missing, exclusions, criteria: names, rankingOnly: true });
       return { method: m, tau: kendallTau(ranking, other.ranking), ...(missing !== scenario.missing ? { note: "sites with a missing value left out" } : {}) };
     } catch (err) {
       // The other method may be undefined for these data (e.g. VIKOR on a constant criterion): say so.
@@ -275,4 +294,3 @@ function methodAgreementFor(
     }
   });
 }
-

@@ -8,10 +8,10 @@
  *
  * Raw values per cell come from the cell readers (server/layers/cellColumns.ts, model layers from
  * modelLayers.ts) and, for metrics, the per-place metric definition applied to each cell
- * (metricCells.ts); `CELL_LEVEL_NOTES` lists what is approximated at cell level. Value functions and the constraint rule are the ones site
- * ranking uses (utility.ts, server/scoring `applyConstraints`: a missing value under a constraint
- * excludes the cell), so a site placed at a cell centre ranks as its cell scores, up to those
- * approximations and the 1/254 quantisation.
+ * (metricCells.ts); `CELL_LEVEL_NOTES` lists what is approximated at cell level. Value functions and
+ * constraints are evaluated as for sites (criteria.ts, utility.ts, server/scoring `excludeByColumn`:
+ * a missing value under a constraint excludes the cell), so a site placed at a cell centre ranks as
+ * its cell scores, up to those approximations and the 1/254 quantisation.
  *
  * Surfaces are cached by {@link surfaceKey}: the data build and the scenario's weight-independent key
  * (each criterion's id, source, value function and constraints, and only the load, market and CFE
@@ -21,11 +21,11 @@ import { createHash } from "node:crypto";
 import { cellColumn, landMaskBits, type CellColumn } from "@/server/layers/cellColumns";
 import type { LayerStore } from "@/server/layers/store";
 import type { MetricId, SiteMarket } from "@/server/models/siteMetrics";
-import { violation } from "@/server/scoring";
-import type { ConstraintSpec, Scenario } from "@/server/schemas/scenario";
+import { excludeByColumn } from "@/server/scoring";
+import type { Scenario } from "@/server/schemas/scenario";
 import { metricIdOf, scenarioInputsOf, weightIndependentKey } from "@/server/schemas/scenarioKey";
 import { combinedExclusion, QUANT_MISSING, QUANT_SCALE, type SurfaceCriterionMeta, type SurfaceEncodeInput } from "@/server/schemas/surfaceFormat";
-import { describeCriteria, scenarioMarket, utilityFunctions } from "./criteria";
+import { describeCriteria, hardConstraints, scenarioMarket, utilityFunctions } from "./criteria";
 import { metricCellColumns } from "./metricCells";
 import { layerGrid } from "./modelLayers";
 import type { utilityFunction } from "./utility";
@@ -96,42 +96,6 @@ function quantiseUtilities(col: CellColumn, fn: ReturnType<typeof utilityFunctio
 }
 
 /**
- * Criterion constraints as a bitset over the land cells (1 = excluded), with the scoring core's rule
- * (server/scoring/constraints.ts `violation`): a missing value cannot be shown to pass and is
- * excluded; otherwise a cell is excluded when any constraint fails for its value.
- */
-function exclusionBits(col: CellColumn, constraints: readonly ConstraintSpec[], n: number): { bits: Uint8Array; count: number } {
-  const bits = new Uint8Array((n + 7) >> 3);
-  let count = 0;
-  const set = (li: number) => {
-    bits[li >> 3] = bits[li >> 3]! | (1 << (li & 7));
-    count++;
-  };
-  const fails = (x: number | string) => constraints.some((c) => violation(c, x) !== null);
-  if (col.kind === "category") {
-    const failing = col.keys.map(fails);
-    for (let li = 0; li < n; li++) {
-      const k = col.index[li]!;
-      if (k < 0 || failing[k]) set(li);
-    }
-    return { bits, count };
-  }
-  const values = col.values;
-  let lastV = NaN, lastFails = true;
-  for (let li = 0; li < n; li++) {
-    const v = values[li]!;
-    if (v !== v) { set(li); continue; }
-    // Polygon-derived columns repeat one value over long runs of cells.
-    if (v !== lastV) {
-      lastV = v;
-      lastFails = fails(v);
-    }
-    if (lastFails) set(li);
-  }
-  return { bits, count };
-}
-
-/**
  * Computes the surface of a scenario (see the module comment). Throws an InputError naming the
  * field for a criterion the data cannot serve.
  */
@@ -145,6 +109,7 @@ export async function computeSurface(store: LayerStore, scenario: Scenario): Pro
   const metricIds = [...new Set(scenario.criteria.map((c) => metricIdOf(c.source)).filter((id): id is MetricId => id !== null))];
   const metrics = metricIds.length ? await metricCellColumns(store, scenario, market, metricIds) : new Map<MetricId, CellColumn>();
   const utilityFns = utilityFunctions(scenario, meta);
+  const constraints = hardConstraints(scenario, meta);
   const utilities = new Uint8Array(k * n);
   const excludedBy: (Uint8Array | null)[] = [];
   const criteria: SurfaceCriterionMeta[] = [];
@@ -154,7 +119,9 @@ export async function computeSurface(store: LayerStore, scenario: Scenario): Pro
     const col = m.kind === "layer" ? cellColumn(store, c.source, (l) => layerGrid(store, l.id)) : metrics.get(metricIdOf(c.source) as MetricId)!;
     const fn = utilityFns[j]!;
     const missingCells = quantiseUtilities(col, fn, utilities.subarray(j * n, (j + 1) * n));
-    const ex = c.constraints.length ? exclusionBits(col, c.constraints, n) : null;
+    // The constraint evaluation site ranking uses (server/scoring excludeByColumn), on the long column.
+    const own = constraints.filter((h) => h.criterion === j);
+    const ex = own.length ? excludeByColumn(col, own, n) : null;
     excludedBy.push(ex ? ex.bits : null);
     criteria.push({ id: c.id, source: c.source, title: m.title, unit: m.unit, kind: m.kind, constrained: ex !== null, missingCells, excludedCells: ex?.count ?? 0 });
   }

@@ -16,7 +16,8 @@ import { EARTH_RADIUS_KM } from "@/data/lib/geo";
 import { InputError } from "@/server/errors";
 import { Latitude, Longitude } from "@/server/schemas/geo";
 import { Scenario } from "@/server/schemas/scenario";
-import { scoreSurface, type SurfaceMethodName } from "@/server/scoring/surfaceScore";
+import type { MethodName, MissingPolicy } from "@/server/scoring";
+import { scoreSurface } from "@/server/scoring/surfaceScore";
 import { DEFAULT_PLAUSIBILITY, PlausibilityRule } from "./plausibility";
 import type { Surface } from "./surface";
 
@@ -105,7 +106,7 @@ function inLonRange(lon: number, west: number, east: number): boolean {
 export function bestLocations(
   surface: Surface,
   geo: SurfaceGeography,
-  opts: { weights: number[]; missing: "exclude" | "renormalize"; method: SurfaceMethodName; lambda?: number; region: BestLocationsRegion; count: number; minDistanceKm: number; eligibility?: Eligibility },
+  opts: { weights: number[]; missing: MissingPolicy; method: MethodName; lambda?: number; region: BestLocationsRegion; count: number; minDistanceKm: number; eligibility?: Eligibility },
 ): BestLocationsResult {
   const n = surface.header.n;
   const { scores, stats } = scoreSurface({ n, utilities: surface.utilities, excluded: surface.excluded }, opts);

@@ -37,7 +37,7 @@ const runs = (n: number) => ({ numRuns: Math.round(n * SCALE) });
 const EPS = 1e-12;
 
 /** Whether every column varies (min-max and VIKOR are undefined on constant columns). */
-const varies = (p: Problem) => p.types.every((_, j) => new Set(p.matrix.map((r) => r[j])).size > 1);
+const varies = (p: Problem) => p.types.every((_, j) => new Set((p.matrix as number[][]).map((r) => r[j])).size > 1);
 
 describe("scoring invariants", () => {
   it("rankings are unchanged when all weights are multiplied by a constant (every method)", () => {

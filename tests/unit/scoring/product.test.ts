@@ -4,13 +4,16 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  additiveScores,
   applyConstraints,
+  excludeByColumn,
   kendallTau,
   mergeExclusions,
   methodAgreement,
   METHOD_NAMES,
   scoreProblem,
   scoreUtilities,
+  scoreUtilityColumns,
   wsm,
   wsmContributions,
   type CriterionType,
@@ -54,6 +57,48 @@ describe("applyConstraints (hard exclusions, separate from weights)", () => {
     const a = applyConstraints([[1], [3]], [{ kind: "excludeBelow", criterion: 0, value: 2 }]);
     const b = applyConstraints([[1], [3]], [{ kind: "excludeAbove", criterion: 0, value: 2 }]);
     expect(mergeExclusions(a, b).map((e) => e.reasons.length)).toEqual([1, 1]);
+  });
+});
+
+describe("excludeByColumn (the one constraint evaluation, for sites and cells)", () => {
+  const bit = (bits: Uint8Array, i: number) => (bits[i >> 3]! >> (i & 7)) & 1;
+
+  it("marks failing and missing rows in a bitset and words their reasons on demand", () => {
+    const col = { kind: "numeric" as const, values: Float32Array.from([120, NaN, 480, 480, 90]) };
+    const ex = excludeByColumn(col, [{ kind: "excludeAbove", criterion: 2, value: 400, label: "grid carbon" }], 5, { missingReason: (i) => (i === 1 ? "at sea" : undefined) });
+    expect([0, 1, 2, 3, 4].map((i) => bit(ex.bits, i))).toEqual([0, 1, 1, 1, 0]);
+    expect(ex.count).toBe(3);
+    expect(ex.reasonsAt(0)).toEqual([]);
+    expect(ex.reasonsAt(1)).toEqual([{ code: "missing_value", criterion: 2, message: "missing value for grid carbon (at sea): the constraint cannot be checked" }]);
+    expect(ex.reasonsAt(2)).toEqual([{ code: "above_maximum", criterion: 2, message: "grid carbon 480 is above the maximum 400" }]);
+    expect(excludeByColumn(col, [{ kind: "excludeAbove", criterion: 2, value: 400 }], 5, { missing: "keep" }).count).toBe(2);
+  });
+
+  it("judges categories by key, numbers among them as numbers", () => {
+    const col = { kind: "category" as const, keys: ["none", "eu_eea_gdpr", 12], index: Int16Array.from([0, 1, -1, 2]) };
+    const ex = excludeByColumn(col, [{ kind: "excludedValues", criterion: 0, values: ["none"] }, { kind: "excludeBelow", criterion: 0, value: 20 }], 4, { name: "regime" });
+    expect([0, 1, 2, 3].map((i) => bit(ex.bits, i))).toEqual([1, 1, 1, 1]);
+    expect(ex.reasonsAt(0).map((r) => r.code)).toEqual(["excluded_value", "below_minimum"]);
+    expect(ex.reasonsAt(1).map((r) => r.message)).toEqual(['regime is "eu_eea_gdpr" (string), not a number to compare with the minimum 20']);
+    expect(ex.reasonsAt(3).map((r) => r.message)).toEqual(["regime 12 is below the minimum 20"]);
+    expect(ex.reasonsAt(2).map((r) => r.code)).toEqual(["missing_value", "missing_value"]);
+  });
+});
+
+describe("additiveScores (the kernel of sites and cells)", () => {
+  it("scores float and byte columns alike, NaN where a weighted value is missing", () => {
+    const w = Float64Array.from([0.75, 0.25]);
+    const floats = { kind: "float" as const, rows: 3, columns: [Float64Array.from([1, 0.5, NaN]), Float64Array.from([0, 1, 1])] };
+    const bytes = { kind: "quantised" as const, rows: 3, bytes: Uint8Array.from([254, 127, 255, 0, 254, 254]) };
+    const a = new Float64Array(3), b = new Float64Array(3);
+    additiveScores(floats, w, 1, "exclude", a);
+    additiveScores(bytes, w, 1, "exclude", b);
+    expect(Array.from(a)).toEqual([0.75, 0.625, NaN]);
+    expect(b[0]).toBeCloseTo(0.75, 12);
+    expect(b[1]).toBeCloseTo(0.75 * (127 / 254) + 0.25, 12);
+    expect(b[2]).toBeNaN();
+    additiveScores(floats, w, 1, "renormalize", a);
+    expect(a[2]).toBe(1);
   });
 });
 
@@ -117,6 +162,18 @@ describe("scoreUtilities (utilities in [0, 1], exclusions, missing-value rule)",
     }
     const none = scoreUtilities([[null]], [1]);
     expect(none.scores).toEqual([null]);
+  });
+
+  it("scoreUtilityColumns gives what scoreUtilities gives for the same values as columns", () => {
+    const columns = [0, 1, 2].map((j) => Float64Array.from(u, (row) => {
+      const x = row[j];
+      return typeof x === "number" ? x : NaN;
+    }));
+    for (const missing of ["exclude", "renormalize"] as const) {
+      const a = scoreUtilities(u, weights, { missing, criteria: names });
+      const b = scoreUtilityColumns({ rows: 4, columns }, weights, { missing, criteria: names, missingReason: (i, j) => (i === 2 && j === 2 ? "outside the climate grid" : undefined) });
+      expect(b).toEqual(a);
+    }
   });
 
   it("VIKOR on utilities tolerates a criterion on which all sites are equal", () => {

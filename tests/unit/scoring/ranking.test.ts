@@ -40,6 +40,27 @@ describe("rankDescending / rankAscending", () => {
     ];
     for (const v of cases) expect(rankDescending(v, { tolerance: 0 })).toEqual(naiveRanks(v));
   });
+  it("agrees with a comparison sort past the radix-sort size (≥ 32,768 values), ties and clusters included", () => {
+    const rng = createRandom(11);
+    const m = 50_000;
+    const reference = (v: number[]) => {
+      const order = v.map((_, i) => i).sort((a, b) => v[b]! - v[a]! || a - b);
+      const r = new Array<number>(m);
+      order.forEach((idx, p) => { r[idx] = p > 0 && v[order[p - 1]!] === v[idx] ? r[order[p - 1]!]! : p + 1; });
+      return r;
+    };
+    const cases: number[][] = [
+      Array.from({ length: m }, () => rng.next()),
+      Array.from({ length: m }, () => Math.floor(rng.next() * 300)), // many ties
+      [1e9, ...Array.from({ length: m - 1 }, () => 1 + rng.next() * 1e-9)], // a cluster under one key
+    ];
+    for (const v of cases) expect(rankDescending(v, { tolerance: 0 })).toEqual(reference(v));
+    const order = argsortDescending(cases[1]!);
+    for (let p = 1; p < m; p++) {
+      const a = cases[1]![order[p - 1]!]!, b = cases[1]![order[p]!]!;
+      expect(a > b || (a === b && order[p - 1]! < order[p]!)).toBe(true);
+    }
+  });
   it("argsortDescending is stable: equal values keep input order", () => {
     expect(Array.from(argsortDescending([1, 3, 3, 2, 3]))).toEqual([1, 2, 4, 3, 0]);
   });

@@ -4,9 +4,9 @@
  * flagged, missing never read as 0.
  */
 import { describe, expect, it } from "vitest";
-import { scoreUtilities } from "@/server/scoring";
+import { isScoringError, scoreUtilities } from "@/server/scoring";
 import { QUANT_MISSING } from "@/server/schemas/surfaceFormat";
-import { normaliseSurfaceWeights, SCORE_EXCLUDED, scoreSurface, SurfaceWeightError } from "@/server/scoring/surfaceScore";
+import { SCORE_EXCLUDED, scoreSurface } from "@/server/scoring/surfaceScore";
 
 /** A deterministic pseudo-random surface: k criteria × n cells, ~5 % missing, some excluded. */
 function randomSurface(n: number, k: number, seed = 7) {
@@ -69,9 +69,23 @@ describe("scoreSurface", () => {
     expect(r.stats.fallback).toMatch(/TOPSIS .*weighted sum/);
   });
 
-  it("names bad weights", () => {
-    expect(() => normaliseSurfaceWeights([1, -1], 2)).toThrow(/weights\[1\] is -1/);
-    expect(() => normaliseSurfaceWeights([0, 0], 2)).toThrow(/all 0/);
-    expect(() => scoreSurface(s, { weights: [1, 2], missing: "exclude" })).toThrow(SurfaceWeightError);
+  it("names bad weights with the scoring core's errors (the same checks as for sites)", () => {
+    const codeOf = (weights: number[]) => {
+      try {
+        scoreSurface(s, { weights, missing: "exclude" });
+        return null;
+      } catch (e) {
+        return isScoringError(e) ? e.code : "other";
+      }
+    };
+    expect(() => scoreSurface(s, { weights: [1, -1, 1, 1, 1], missing: "exclude" })).toThrow(/weights\[1\] is -1/);
+    expect(codeOf([1, -1, 1, 1, 1])).toBe("NEGATIVE_WEIGHT");
+    expect(codeOf([0, 0, 0, 0, 0])).toBe("ZERO_WEIGHTS");
+    expect(codeOf([1, 2])).toBe("WEIGHTS_LENGTH");
+  });
+
+  it("reuses the output array it is given", () => {
+    const out = new Float32Array(s.n);
+    expect(scoreSurface(s, { weights, missing: "exclude" }, out).scores).toBe(out);
   });
 });

@@ -57,4 +57,21 @@ describe("surface worker", () => {
     expect(warsaw.excludedBy).toEqual([loaded.header.criteria[0]!.title]);
     expect(sea.cell).toBe(-1);
   });
+
+  it("paints into a pixel buffer the map returned (ping-pong), not a fresh one", async () => {
+    const first = received.filter((m) => m.type === "image").at(-1);
+    if (first?.type !== "image") throw new Error("no image yet");
+    send({ type: "recycle", buffer: first.pixels });
+    send({ type: "score", seq: 7, surface: 1, weights: [2, 1], missing: "exclude", method: "wsm", ramp: "absolute" });
+    await settle();
+    const next = received.filter((m) => m.type === "image").at(-1);
+    if (next?.type !== "image") throw new Error("no image");
+    expect(next.seq).toBe(7);
+    expect(next.pixels).toBe(first.pixels);
+    send({ type: "score", seq: 8, surface: 1, weights: [1, 2], missing: "exclude", method: "wsm", ramp: "absolute" });
+    await settle();
+    const third = received.filter((m) => m.type === "image").at(-1);
+    if (third?.type !== "image") throw new Error("no image");
+    expect(third.pixels).not.toBe(first.pixels); // not returned yet: a fresh one
+  });
 });

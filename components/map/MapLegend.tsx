@@ -19,18 +19,18 @@ const fuels = (): ReactNode => (
 
 /** The map's own legend entries, each shown only while its style layers draw something in view. */
 const ENTRIES: Entry[] = [
-  { id: "sites", styleLayers: ["site-circles"], swatch: <span aria-hidden="true" style={{ fontWeight: 600 }}>#1</span>, label: "Candidate sites: rank and name, colour = score" },
-  { id: "places", styleLayers: [BASEMAP_LAYERS.placeDots], swatch: dots(), label: "Places by population (GeoNames ≥ 15,000; Natural Earth)" },
-  { id: "plants", styleLayers: [BASEMAP_LAYERS.plants], swatch: fuels(), label: "Power plants, area ∝ MW, colour = fuel (WRI GPPD)" },
-  { id: "rivers", styleLayers: [BASEMAP_LAYERS.rivers], swatch: line(RIVER_COLOUR, "0"), label: "Major rivers (Natural Earth 1:10m)" },
-  { id: "lakes", styleLayers: [BASEMAP_LAYERS.lakes], swatch: box(WATER_COLOUR), label: "Lakes and reservoirs (Natural Earth 1:10m)" },
-  { id: "admin1", styleLayers: [BASEMAP_LAYERS.admin1], swatch: line(ADMIN1_COLOUR, "4 2"), label: "States and provinces (Natural Earth 1:50m)" },
-  { id: "admin1-approximate", styleLayers: [BASEMAP_LAYERS.admin1Approximate], swatch: line(ADMIN1_COLOUR, "1 2"), label: "Admin-1 lines, approximate (halfway between region label points)" },
+  { id: "sites", styleLayers: ["site-circles"], swatch: <span aria-hidden="true" style={{ fontWeight: 600 }}>#1</span>, label: "Candidate sites: rank, name; colour = score" },
+  { id: "places", styleLayers: [BASEMAP_LAYERS.placeDots], swatch: dots(), label: "Places by population (GeoNames, Natural Earth)" },
+  { id: "plants", styleLayers: [BASEMAP_LAYERS.plants], swatch: fuels(), label: "Power plants: area ∝ MW, colour = fuel (GPPD)" },
+  { id: "rivers", styleLayers: [BASEMAP_LAYERS.rivers], swatch: line(RIVER_COLOUR, "0"), label: "Major rivers (Natural Earth)" },
+  { id: "lakes", styleLayers: [BASEMAP_LAYERS.lakes], swatch: box(WATER_COLOUR), label: "Lakes and reservoirs (Natural Earth)" },
+  { id: "admin1", styleLayers: [BASEMAP_LAYERS.admin1], swatch: line(ADMIN1_COLOUR, "4 2"), label: "States, provinces (Natural Earth)" },
+  { id: "admin1-approximate", styleLayers: [BASEMAP_LAYERS.admin1Approximate], swatch: line(ADMIN1_COLOUR, "1 2"), label: "Admin-1 lines, approximate (halfway between region labels)" },
 ];
 
 const panel: CSSProperties = {
-  position: "absolute", right: 10, bottom: 28, zIndex: 2, maxWidth: 290, background: "rgba(255,255,255,0.92)",
-  border: "1px solid #c9c9c9", borderRadius: 4, padding: "4px 8px", font: "11px/1.35 system-ui, sans-serif", color: "#222",
+  position: "absolute", left: 10, top: 10, zIndex: 2, maxWidth: 250, background: "rgba(255,255,255,0.92)",
+  border: "1px solid #c9c9c9", borderRadius: 4, padding: "3px 7px", font: "10.5px/1.3 system-ui, sans-serif", color: "#222",
 };
 
 /**

@@ -37,7 +37,9 @@ export function approximateAdmin1Features(points: readonly Admin1LabelPoint[], c
   // overseas parts and disputed areas; the geometry does not).
   const byCountry = new Map<string, Admin1LabelPoint[]>();
   for (const p of points) {
-    const home = areas.find((a) => p.lon >= a.bbox[0] && p.lon <= a.bbox[2] && p.lat >= a.bbox[1] && p.lat <= a.bbox[3] && booleanPointInPolygon([p.lon, p.lat], a.feature));
+    // ...and is of that country: a Finnish point on a border island inside the coarse 1:50m Sweden is not Swedish.
+    const home = areas.find((a) => p.lon >= a.bbox[0] && p.lon <= a.bbox[2] && p.lat >= a.bbox[1] && p.lat <= a.bbox[3]
+      && (!a.iso2 || a.iso2 === p.country) && booleanPointInPolygon([p.lon, p.lat], a.feature));
     if (!home) continue;
     (byCountry.get(home.key) ?? byCountry.set(home.key, []).get(home.key)!).push(p);
   }
@@ -50,9 +52,15 @@ export function approximateAdmin1Features(points: readonly Admin1LabelPoint[], c
     // Voronoi needs distinct sites: a repeated position keeps its first subdivision.
     const sites = [...new Map(members.map((p) => [key([p.lon, p.lat]), p])).values()];
     if (new Set(sites.map((p) => p.code)).size < 2) continue;
-    const cells = voronoi(featureCollection(sites.map((p) => turfPoint([p.lon, p.lat]))), { bbox: [w - pad, s - pad, e + pad, n + pad] });
+    // Voronoi in a plane where a degree of longitude is as long as at the country's middle latitude,
+    // so the line between two subdivisions is halfway on the ground, not in degrees (at 65° N a
+    // degree of longitude is 0.42 of a degree of latitude). Cells are mapped back before clipping.
+    const k = Math.cos((((s + n) / 2) * Math.PI) / 180);
+    const unscale = (c: Position): Position => [c[0]! / k, c[1]!];
+    const scaled = voronoi(featureCollection(sites.map((p) => turfPoint([p.lon * k, p.lat]))), { bbox: [(w - pad) * k, s - pad, (e + pad) * k, n + pad] });
+    const cells = scaled.features.map((c) => (c ? { ...c, geometry: { type: "Polygon" as const, coordinates: c.geometry.coordinates.map((r) => r.map(unscale)) } } : c));
     const segments = new Map<string, { line: Position[]; codes: Set<string> }>();
-    cells.features.forEach((cell, i) => {
+    cells.forEach((cell, i) => {
       if (!cell) return;
       const code = sites[i]!.code;
       // Cut the country down to the cell's box first (cheap), so the exact intersection only sees

@@ -27,8 +27,8 @@ export default async function basemap(req: NextApiRequest, res: NextApiResponse)
   const response = await withProblems(() => {
     const tile = basemapTile(layerStore(), one(req.query.z), one(req.query.x), one(req.query.y));
     const etag = `"${tile.version}"`;
-    // The URL carries the archive version (?v=), so a tile never changes under its URL.
-    const cache = { "cache-control": "public, max-age=86400", etag, vary: "accept-encoding" };
+    // Like the geo assets: an hour in the browser, then revalidated by the archive's ETag.
+    const cache = { "cache-control": "public, max-age=3600", etag, vary: "accept-encoding" };
     if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: cache });
     if (!tile.gzip) return new Response(null, { status: 204, headers: cache });
     const gzip = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");

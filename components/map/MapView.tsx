@@ -11,6 +11,7 @@ import { useHoverValue } from "./useHoverValue";
 import { useMapInstance } from "./useMapInstance";
 import { useOverlays } from "./useOverlays";
 import { useGeoJsonOverlay } from "./useGeoJsonOverlay";
+import { MapLegend } from "./MapLegend";
 import { useSiteMarkers, type SiteMarker } from "./useSiteMarkers";
 
 interface Props {
@@ -46,6 +47,7 @@ export function MapView({ initialView, catalog, active, dataVersion, onPick, onV
   useOverlays(map, catalog, active, dataVersion);
   const focusLayer = catalog?.find((l) => l.id === active[active.length - 1]?.id);
   const hover = useHoverValue(map, focusLayer);
+  const activeTitles = active.map((a) => catalog?.find((l) => l.id === a.id)).filter((l): l is CatalogLayer => Boolean(l) && l!.quality !== "missing").map((l) => l.title);
   useSiteMarkers(map, sites, onSelectSite);
   useGeoJsonOverlay(map, "strategy", strategy, STRATEGY_LAYERS);
   useEffect(() => {
@@ -84,6 +86,7 @@ export function MapView({ initialView, catalog, active, dataVersion, onPick, onV
       {hover && !(surface?.visible) && (
         <div className="map-tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="status">{hover.text}</div>
       )}
+      <MapLegend map={map} activeTitles={activeTitles} />
       <span data-testid="map-status" hidden>{status}</span>
     </div>
   );

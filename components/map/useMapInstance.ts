@@ -29,6 +29,8 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, init
     m.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     m.touchZoomRotate.disableRotation();
     m.once("load", () => setMap(m));
+    // The browser tests read rendered features (queryRenderedFeatures) through this handle.
+    (window as unknown as { __sitingMap?: MapLibreMap }).__sitingMap = m;
     m.on("idle", () => setStatus("idle"));
     m.on("dataloading", () => setStatus((s) => (s === "error" ? s : "loading")));
     m.on("error", (e) => {

@@ -7,6 +7,8 @@ import { useTRPC } from "@/components/trpc/client";
 import type { ActiveLayer } from "@/components/workspace/viewState";
 import { fromPointTable, type PointTable } from "@/data/lib/pointTable";
 import { OVERLAY_ANCHOR } from "./baseStyle";
+import { BASEMAP_LAYERS } from "./basemapStyle";
+import { PLANT_POINT_SET } from "./plantStyle";
 import { choroplethLayer, OVERLAY_PREFIX, opacityProperty, overlayLayerIds, pointsLayer, pointsToGeoJson, rasterLayer, rasterSource } from "./overlays";
 
 /**
@@ -48,6 +50,9 @@ export function useOverlays(map: MapLibreMap | null, catalog: CatalogLayer[] | u
         map.moveLayer(styleId, OVERLAY_ANCHOR);
       }
     }
+    // A power layer draws every plant itself; the base map's plants would double them.
+    const plantsOverlaid = active.some((a) => lookup.get(a.id)?.pointSet === PLANT_POINT_SET && !lookup.get(a.id)?.pointFilter);
+    if (map.getLayer(BASEMAP_LAYERS.plants)) map.setLayoutProperty(BASEMAP_LAYERS.plants, "visibility", plantsOverlaid ? "none" : "visible");
   }, [map, catalog, active, dataVersion]);
 
   // Recolour the shared geometry once each polygon layer's colours arrive.

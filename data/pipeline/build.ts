@@ -25,6 +25,7 @@ import { annualPrecipitationAux, ARIDITY_LAYER, buildWaterBodyDistance } from ".
 import { buildMarketLayers, POWER_MARKET_CURATION_DATE } from "./layers/market";
 import { buildSovereigntyLayers, CURATED_TABLE } from "./layers/sovereignty";
 import { cityLabels, countryLabels } from "./labels";
+import { buildBasemap } from "./basemap/index";
 import { fillNestedGaps, polygonSetFromRaster, writePolygonSet } from "./polygons";
 import { loadClimate } from "./sources/climate";
 import { loadCountries } from "./sources/countries";
@@ -127,6 +128,9 @@ export function buildLayers(opts: BuildOptions): Manifest {
     cities: out.writeJson("geo/city-labels.geojson", { type: "FeatureCollection", features: cityLabels(connectivity.cities) }),
   };
 
+  log("basemap: vector tiles of admin-1, rivers, lakes, places and plants (zoom 5–7, overzoomed beyond)");
+  const basemap = buildBasemap(ctx, { plants, cities: connectivity.cities });
+
   const usedSources = SOURCES.filter((s) => !(opts.profile === "no-nc" && s.nonCommercial));
   const sources: SourceMeta[] = usedSources.map((s) => ({
     ...s,
@@ -156,6 +160,7 @@ export function buildLayers(opts: BuildOptions): Manifest {
     ],
     pointSets,
     labels,
+    basemap,
     auxGrids: [
       ...auxGrids,
       annualPrecipitationAux(ctx),

@@ -210,6 +210,19 @@ export const AuxGrid = z.object({
 });
 export type AuxGrid = z.infer<typeof AuxGrid>;
 
+export const BasemapMeta = z.object({
+  path: z.string(),
+  sha256: z.string().length(64),
+  bytes: z.number().int(),
+  minzoom: z.number().int(),
+  maxzoom: z.number().int(),
+  tiles: z.number().int(),
+  /** Tile layers with their feature counts before cutting. */
+  layers: z.array(z.object({ id: z.string(), features: z.number().int() })),
+  sources: z.array(z.string()),
+});
+export type BasemapMeta = z.infer<typeof BasemapMeta>;
+
 export const Manifest = z.object({
   schemaVersion: z.literal(1),
   profile: z.enum(["full", "no-nc"]),
@@ -220,6 +233,8 @@ export const Manifest = z.object({
   pointSets: z.array(PointSetMeta),
   /** Base-map label points (GeoJSON): countries (with a minimum zoom) and cities of ≥ 1 million. */
   labels: z.object({ countries: JsonFile, cities: JsonFile }),
+  /** The regional base map (zoom 5–10): vector tiles in one MBTiles archive (data/pipeline/basemap). */
+  basemap: BasemapMeta.optional(),
   auxGrids: z.array(AuxGrid),
   sources: z.array(SourceMeta),
   layers: z.array(LayerMeta),

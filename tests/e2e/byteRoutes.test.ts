@@ -8,6 +8,8 @@
  * headers reach the client. A handler called directly kept its Content-Encoding while `next start`
  * dropped it, and the browser got gzip bytes labelled as the surface binary (issue 12).
  */
+import { VectorTile } from "@mapbox/vector-tile";
+import { PbfReader } from "pbf";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromPointTable, type PointTable } from "@/data/lib/pointTable";
@@ -129,6 +131,40 @@ describe("tiles and geo assets", () => {
     expect(font.status).toBe(200);
     expect(font.headers["content-type"]).toBe("font/woff2");
     expect(font.body.subarray(0, 4).toString("latin1")).toBe("wOF2");
+  });
+
+  // Ashburn, Virginia's tile at z7 (the archive's deepest zoom; MapLibre overzooms it).
+  const ASHBURN_TILE = "/api/basemap/7/36/48.pbf";
+  const tileLayers = (body: Buffer) => Object.keys(new VectorTile(new PbfReader(body)).layers).sort();
+
+  it("serves base-map vector tiles gzip-encoded, declared as such: the decoded body is a vector tile", async () => {
+    const res = await browserFetch(`${h.baseUrl}${ASHBURN_TILE}`);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/x-protobuf");
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(res.wire.length).toBeLessThan(res.body.length);
+    expect(tileLayers(res.body)).toEqual(expect.arrayContaining(["admin1", "places", "plants", "rivers"]));
+  });
+
+  it("serves the same tile decompressed to a client that accepts no encoding", async () => {
+    const gz = await browserFetch(`${h.baseUrl}${ASHBURN_TILE}`);
+    const res = await browserFetch(`${h.baseUrl}${ASHBURN_TILE}`, { headers: { "accept-encoding": "identity" } });
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"]).toBeUndefined();
+    expect(res.body.equals(gz.body)).toBe(true);
+  });
+
+  it("answers an empty tile (open ocean) with 204 and a bad address with JSON naming the field", async () => {
+    const ocean = await browserFetch(`${h.baseUrl}/api/basemap/7/17/84.pbf`);
+    expect(ocean.status).toBe(204);
+    expect(ocean.body.length).toBe(0);
+    const deep = await browserFetch(`${h.baseUrl}/api/basemap/12/0/0.pbf`);
+    expect(deep.status).toBe(400);
+    expect(deep.json<{ error: string }>().error).toMatch(/^z: must be ≤ 7/);
+    const bad = await browserFetch(`${h.baseUrl}/api/basemap/6/64/1.pbf`);
+    expect(bad.status).toBe(400);
+    expect(bad.json<{ error: string }>().error).toMatch(/^x: /);
   });
 
   it("answers an unknown geo asset with a JSON 404", async () => {

@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { trpcCall } from "./browserFetch";
 import { ARTIFACTS, externalRequests, mapPixels, startHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -154,6 +155,99 @@ describe("map workspace", () => {
       await page.screenshot({ path: path.join(ARTIFACTS, `map-${cat}.png`) });
       await page.close();
     }
+  });
+
+  describe("the regional base map at zoom 9 (issue 16)", () => {
+    interface Rendered { layer: string; name: string | null; approximate: boolean | null }
+    let projectId = "";
+    let tokens = { writeToken: "", shareToken: "" };
+
+    beforeAll(async () => {
+      const presets = await trpcCall<{ id: string; scenario: { id: string } }[]>(h.baseUrl, "scoring.presets", undefined, "GET");
+      const scenario = presets.find((p) => p.id === "ai-training")!.scenario;
+      const project = await trpcCall<{ id: string; writeToken: string; shareToken: string }>(h.baseUrl, "projects.create", { name: "Base map" });
+      const sites = [
+        { id: "ashburn", name: "Ashburn campus", lat: 39.03, lon: -77.47 },
+        { id: "lulea", name: "Luleå campus", lat: 65.6, lon: 22.1 },
+      ];
+      await trpcCall(h.baseUrl, "projects.save", { id: project.id, writeToken: project.writeToken, expectedVersion: 1, content: { name: "Base map", sites, scenarios: [scenario] } });
+      projectId = project.id;
+      tokens = { writeToken: project.writeToken, shareToken: project.shareToken };
+    }, 60_000);
+
+    /** Opens the project at a view and lists what the map renders (through the map's test handle). */
+    async function renderedAt(view: string): Promise<{ page: Page; features: Rendered[]; legend: string[] }> {
+      const page = await h.newPage();
+      // A planner's desktop screen: the map gets about 1,100 × 1,040 px beside the two panels.
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(h.baseUrl);
+      await page.evaluate(([id, t]) => window.localStorage.setItem("siting-atlas:projects", JSON.stringify({ [id as string]: t })), [projectId, tokens] as const);
+      await page.goto(`${h.baseUrl}/?project=${projectId}&view=${view}`);
+      await mapPixels(page);
+      // Site labels carry the rank once the ranking arrives.
+      await expect.poll(() => page.evaluate(() => {
+        const m = (window as unknown as { __sitingMap?: { queryRenderedFeatures(o: object): { properties: Record<string, unknown> }[] } }).__sitingMap;
+        return m?.queryRenderedFeatures({ layers: ["site-labels"] }).some((f) => typeof f.properties.rank === "number") ?? false;
+      }), { timeout: 30_000 }).toBe(true);
+      await mapPixels(page);
+      const features = await page.evaluate(() => {
+        const m = (window as unknown as { __sitingMap: { getStyle(): { layers: { id: string }[] }; queryRenderedFeatures(o: object): { layer: { id: string }; properties: Record<string, unknown> }[] } }).__sitingMap;
+        const layers = m.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith("basemap-") || id.startsWith("site-"));
+        return m.queryRenderedFeatures({ layers }).map((f) => ({
+          layer: f.layer.id,
+          name: typeof f.properties.name === "string" ? f.properties.name : null,
+          approximate: typeof f.properties.approximate === "boolean" ? f.properties.approximate : null,
+        }));
+      });
+      const legend = await page.getByTestId("map-legend").locator("li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-legend") ?? ""));
+      return { page, features, legend };
+    }
+    const names = (fs: Rendered[], layer: string) => new Set(fs.filter((f) => f.layer === layer).map((f) => f.name));
+    const count = (fs: Rendered[], layer: string) => fs.filter((f) => f.layer === layer).length;
+
+    it("over Ashburn shows the Virginia–Maryland line, Loudoun towns, the Potomac, plants and the ranked site", async () => {
+      const { page, features, legend } = await renderedAt("9/39.04/-77.49");
+      expect(count(features, "basemap-admin1")).toBeGreaterThan(0);
+      expect([...names(features, "basemap-admin1")]).toEqual(expect.arrayContaining(["Virginia", "Maryland"]));
+      // Every Loudoun-area town is drawn; labels may give way to each other where they collide.
+      const dots = names(features, "basemap-place-dots"), labels = names(features, "basemap-place-labels");
+      const loudoun = ["Ashburn", "Leesburg", "Sterling", "Reston", "Herndon"];
+      for (const town of loudoun) expect(dots.has(town), town).toBe(true);
+      expect(loudoun.filter((t) => labels.has(t)).length).toBeGreaterThanOrEqual(3);
+      expect(names(features, "basemap-rivers").has("Potomac")).toBe(true);
+      expect(count(features, "basemap-plants")).toBeGreaterThan(3);
+      expect(names(features, "site-labels").has("Ashburn campus")).toBe(true);
+      expect(legend).toEqual(expect.arrayContaining(["sites", "places", "plants", "rivers", "admin1"]));
+      await page.screenshot({ path: path.join(ARTIFACTS, "basemap-ashburn-z9.png") });
+      await page.close();
+    }, 90_000);
+
+    it("over Luleå shows Luleå, the Lule river, plants and the ranked site; Norrbotten's name and approximate lines a zoom out", async () => {
+      const { page, features, legend } = await renderedAt("9/65.58/22.15");
+      expect(names(features, "basemap-place-labels").has("Luleå")).toBe(true);
+      expect(names(features, "basemap-place-dots").has("Boden")).toBe(true);
+      expect([...names(features, "basemap-rivers")].some((n) => n?.startsWith("Lule"))).toBe(true);
+      expect(count(features, "basemap-plants")).toBeGreaterThan(0);
+      expect(names(features, "site-labels").has("Luleå campus")).toBe(true);
+      expect(legend).toEqual(expect.arrayContaining(["sites", "places", "plants", "rivers"]));
+      await page.screenshot({ path: path.join(ARTIFACTS, "basemap-lulea-z9.png") });
+      await page.close();
+      const wider = await renderedAt("7/65.9/21.5");
+      expect(names(wider.features, "basemap-admin1-labels").has("Norrbotten")).toBe(true);
+      expect(wider.features.some((f) => f.layer === "basemap-admin1-approximate" && f.approximate === true)).toBe(true);
+      expect(wider.legend).toContain("admin1-approximate");
+      await wider.page.close();
+    }, 120_000);
+
+    it("labels candidate sites with their rank", async () => {
+      const { page } = await renderedAt("9/39.04/-77.49");
+      const labels = await page.evaluate(() => {
+        const m = (window as unknown as { __sitingMap: { queryRenderedFeatures(o: object): { properties: Record<string, unknown> }[] } }).__sitingMap;
+        return m.queryRenderedFeatures({ layers: ["site-labels"] }).map((f) => `#${String(f.properties.rank)} ${String(f.properties.name)}`);
+      });
+      expect(labels.some((l) => /^#[12] Ashburn campus$/.test(l))).toBe(true);
+      await page.close();
+    }, 90_000);
   });
 
   it("made no request outside localhost and raised no page error", () => {

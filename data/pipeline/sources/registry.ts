@@ -527,6 +527,22 @@ export const SOURCES: SourceDef[] = [
     files: [],
     caveats: "A screening aid, not legal or commercial advice: check a row against its citations, and with counsel and the grid operator, before relying on it. Unknown means not researched or not verified. Carbon prices are headline prices (free allocation lowers effective costs).",
   },
+  {
+    id: "natural-earth-admin1-label-points",
+    title: "Natural Earth 1:10m Admin 1 – label points",
+    publisher: "Natural Earth (NACIS)",
+    url: "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/10m-admin-1-states-provinces/",
+    origin: "martynafford/natural-earth-geojson (ogr2ogr conversion, NE ~v4.0–4.1)",
+    license: "Public domain",
+    licenseUrl: "https://www.naturalearthdata.com/about/terms-of-use/",
+    nonCommercial: false,
+    shareAlike: false,
+    vintage: "v4.x (2017)",
+    resolution: "one point per first-level subdivision (11,283)",
+    attribution: "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.",
+    files: ["natural-earth/ne_10m_admin_1_label_points.json"],
+    caveats: "Names of first-level subdivisions on the base map worldwide. Outside the US, Brazil, Canada and Australia the base map's admin-1 lines are APPROXIMATE: Voronoi cells of these label points clipped to the Natural Earth 1:50m country, for orientation only; no value is computed from them.",
+  },
 ];
 
 export function sourceById(id: string): SourceDef {

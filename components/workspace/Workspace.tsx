@@ -108,6 +108,7 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
   }, []);
 
   const selectedSite = result?.sites.find((s) => s.id === selected) ?? null;
+  const metricTitles = useMemo(() => new Map((metrics.data ?? []).map((m) => [`metric.${m.id}`, m.title])), [metrics.data]);
   return (
     <div className="workspace">
       <header className="topbar">
@@ -162,7 +163,7 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
           {right === "robustness" && scenario && <Robustness sites={state.sites} scenario={scenario} />}
           {right === "compare" && result && metrics.data && <Compare result={result} ids={compare} metrics={metrics.data} />}
           {right === "inspect" && (picked && catalog.data
-            ? <Inspector point={picked} catalog={catalog.data} onClose={() => setPicked(null)}
+            ? <Inspector point={picked} catalog={catalog.data} onClose={() => setPicked(null)} criteria={scenario?.criteria ?? []} metricTitles={metricTitles} onOpenSources={() => setSourcesOpen(true)}
               {...(readOnly ? {} : { onAddSite: (name: string) => addSites([{ id: "", name, lat: picked.lat, lon: picked.lon, overrides: {}, origin: "map" }]) })} />
             : <p>Click the map or type coordinates to inspect every layer at a point.</p>)}
         </div>

@@ -76,3 +76,15 @@ describe("inspector rows", () => {
     expect(all.length + rows.missingForBuild.length).toBe(ids.length);
   });
 });
+
+describe("source chips", () => {
+  it("shorten publishers to a readable chip", async () => {
+    const { shortPublisher } = await import("@/components/inspector/ValueRow");
+    expect(shortPublisher("World Resources Institute and data contributors (Global Energy Observatory, Google, KTH, Enipedia)")).toBe("WRI");
+    expect(shortPublisher("U.S. Energy Information Administration (forms EIA-861, EIA-861S, EIA-861U)")).toBe("U.S. EIA");
+    expect(shortPublisher("The World Bank")).toBe("World Bank");
+    expect(shortPublisher("Electricity Maps (via Green Web Foundation co2.js)")).toBe("Electricity Maps");
+    expect(shortPublisher("ESMAP / World Bank / Solargis")).toBe("ESMAP");
+    expect(shortPublisher("Siting Atlas contributors (one citation and as-of date per country)")).toBe("Siting Atlas");
+  });
+});

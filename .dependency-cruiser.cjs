@@ -86,7 +86,7 @@ module.exports = {
       comment: "The precompute step reaches the app only through the precompute, its format and the layer store.",
       severity: "error",
       from: { path: "^data/pipeline/layers/coolingPrecompute\\.ts$" },
-      to: { path: "^(server|app|components|pages)/", pathNot: "^server/(siting/precompute|siting/precomputed|layers/store)\\.ts$" },
+      to: { path: "^(server|app|components|pages)/", pathNot: "^server/(siting/precompute|layers/precomputed|layers/store)\\.ts$" },
     },
     {
       name: "app-not-on-pipeline",

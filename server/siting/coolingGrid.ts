@@ -20,7 +20,7 @@ import { ClimateInputError } from "@/server/models/climate";
 import type { CoolingArchetype } from "@/server/models/cooling/archetypes";
 import { createCoolingResult } from "@/server/models/cooling/model";
 import { coolingModelInto } from "@/server/models/cooling/pue";
-import { readPrecomputedCooling } from "./precomputed";
+import { readPrecomputedCooling } from "@/server/layers/precomputed";
 
 interface CoolingCaches {
   cooling: Map<string, Promise<CoolingCells>>;

@@ -14,7 +14,7 @@ import { sampleColumns, type ColumnCombiner, type SampleColumns, type SamplePoin
 import type { LayerStore } from "@/server/layers/store";
 import { aridityIndex, ClimateInputError, designWetBulbC, freeCoolingHours, heatHoursAbove35C, type SiteClimate } from "@/server/models/climate";
 import { compositeDriverNote, compositeRisk } from "@/server/models/risk/composite";
-import { readPrecomputedModel } from "./precomputed";
+import { readPrecomputedModel } from "@/server/layers/precomputed";
 
 type ClimateModel = (c: SiteClimate) => number;
 

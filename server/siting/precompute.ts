@@ -1,14 +1,16 @@
 /**
- * Computes the grids the data pipeline precomputes (precomputed.ts describes the layout): every
- * model layer and the cooling model of every archetype, over all land cells of a data build. Called
+ * Computes the grids the data pipeline precomputes (server/layers/precomputed.ts describes the
+ * layout): every model layer, the cooling model of every archetype and every distance layer's cell
+ * column, over all land cells of a data build. Called
  * by data/pipeline/layers/coolingPrecompute.ts on the freshly written layers folder, with no cache,
  * so the result depends only on the data build and the models (deterministic).
  */
+import { cellColumn } from "@/server/layers/cellColumns";
+import { distanceScale, quantiseCoolingColumn, quantiseDistances, type CoolingColumn } from "@/server/layers/precomputed";
 import type { LayerStore } from "@/server/layers/store";
 import { COOLING_ARCHETYPE_IDS, type CoolingArchetype } from "@/server/models/cooling/archetypes";
 import { computeCoolingCellsSync, probeCoolingModel } from "./coolingGrid";
 import { layerGrid, MODEL_GRID_VERSION } from "./modelLayers";
-import { quantiseCoolingColumn, type CoolingColumn } from "./precomputed";
 
 export interface PrecomputedGrids {
   modelGridVersion: number;
@@ -16,6 +18,8 @@ export interface PrecomputedGrids {
   models: { layerId: string; values: Float32Array }[];
   /** Cooling columns per archetype, quantised to uint16 (precomputed.ts COOLING_COLUMNS). */
   cooling: { archetype: CoolingArchetype; fingerprint: string; columns: Record<CoolingColumn, Uint16Array> }[];
+  /** Distance layers' cell columns (km), quantised to uint16 at `scale` km. */
+  distances: { layerId: string; scale: number; values: Uint16Array }[];
 }
 
 /**
@@ -47,5 +51,14 @@ export function precomputeGrids(store: LayerStore, log: (msg: string) => void = 
       },
     };
   });
-  return { modelGridVersion: MODEL_GRID_VERSION, models, cooling };
+  const distances = store.layers
+    .filter((l) => l.storage.kind === "points" && l.quality !== "missing")
+    .map((l) => {
+      const col = cellColumn(store, l.id, () => { throw new Error("distance layers have no grid"); });
+      if (col.kind !== "numeric") throw new Error(`${l.id}: distances must be numeric`);
+      const scale = distanceScale(col.values);
+      log(`  distances ${l.id} (uint16 at ${scale} km)`);
+      return { layerId: l.id, scale, values: quantiseDistances(col.values, scale) };
+    });
+  return { modelGridVersion: MODEL_GRID_VERSION, models, cooling, distances };
 }

@@ -14,7 +14,8 @@ import { createCoolingResult } from "@/server/models/cooling/model";
 import { coolingModelInto } from "@/server/models/cooling/pue";
 import { coolingCells, probeCoolingModel } from "@/server/siting/coolingGrid";
 import { MODEL_GRID_VERSION } from "@/server/siting/modelLayers";
-import { COOLING_COLUMNS, PRECOMPUTED_INDEX, precomputedIndex, quantiseCoolingColumn, readPrecomputedCooling, readPrecomputedModel } from "@/server/siting/precomputed";
+import { cellCentres } from "@/server/layers/cellColumns";
+import { COOLING_COLUMNS, distanceScale, PRECOMPUTED_INDEX, precomputedIndex, quantiseCoolingColumn, readPrecomputedCooling, readPrecomputedDistance, readPrecomputedModel } from "@/server/layers/precomputed";
 import { LAYERS_DIR, testStore } from "../../helpers/layers";
 
 /** Half a quantisation step plus float32 rounding of a value near 2. */
@@ -90,8 +91,28 @@ describe("precomputed cooling grids", () => {
     const { createHash } = await import("node:crypto");
     const idx = JSON.parse(readFileSync(path.join(LAYERS_DIR, PRECOMPUTED_INDEX), "utf8")) as { models: { file: { path: string; sha256: string } }[]; cooling: Record<string, { path: string; sha256: string } | string>[] };
     const files = [...idx.models.map((m) => m.file), ...idx.cooling.flatMap((c) => [c.pueBase, c.puePeak, c.wue] as { path: string; sha256: string }[])];
-    expect(files).toHaveLength(5 + 9);
+    expect(files.length).toBeGreaterThanOrEqual(5 + 9);
     for (const f of files) expect(createHash("sha256").update(readFileSync(path.join(LAYERS_DIR, f.path))).digest("hex"), f.path).toBe(f.sha256);
+  });
+
+  it("hold every distance layer's cell column: the distance from the cell centre to the nearest point, to within the quantisation", () => {
+    const store = testStore();
+    const { lat, lon } = cellCentres(store);
+    const layers = store.layers.filter((l) => l.storage.kind === "points" && l.quality !== "missing");
+    expect(layers.length).toBeGreaterThan(0);
+    for (const layer of layers) {
+      const pre = readPrecomputedDistance(store, layer.id);
+      if ("reason" in pre) throw new Error(pre.reason);
+      const idx = precomputedIndex(store);
+      const scale = "reason" in idx ? NaN : idx.distances.find((d) => d.layerId === layer.id)!.file.scale;
+      const index = store.pointsOfLayer(layer.storage as Extract<typeof layer.storage, { kind: "points" }>).index;
+      for (let li = 0; li < store.grid.landCells; li += 997) {
+        const km = index.nearestIndex(lat[li]!, lon[li]!) >= 0 ? index.lastKm : NaN;
+        expect(Math.abs(pre[li]! - km), `${layer.id} at land cell ${li}`).toBeLessThanOrEqual(scale / 2 + 1e-3);
+      }
+    }
+    expect(distanceScale(Float32Array.of(10, 3000))).toBe(0.05);
+    expect(distanceScale(Float32Array.of(10, 4000))).toBe(0.1);
   });
 
   it("quantise without clipping: a value outside the column's range is an error, NaN is nodata", () => {

@@ -1,8 +1,10 @@
 /**
- * Model grids the data pipeline precomputes so a fresh install never computes them at run time
- * (issue 16, item 1): the cooling model per archetype (about 25 s of one core each) and the climate
- * and risk model layers (about 8 s together). Written by data/pipeline/layers/coolingPrecompute.ts
- * into `data/layers/precomputed/`, byte-checked by `npm run data:check`, read here.
+ * Per-cell grids the data pipeline precomputes so a fresh install never computes them at run time
+ * (issue 16, item 1): the cooling model per archetype (about 25 s of one core each), the climate
+ * and risk model layers (about 8 s together) and the distance layers' cell columns (about 2 s).
+ * Computed by server/siting/precompute.ts, written by data/pipeline/layers/coolingPrecompute.ts into
+ * `data/layers/precomputed/`, byte-checked by `npm run data:check`, read here (the cell readers,
+ * server/siting/modelLayers.ts and coolingGrid.ts).
  *
  * Layout of `precomputed/index.json` ({@link PrecomputedIndex}): the data build (`inputsHash`) and
  * model versions the grids were made with, and per grid its array files (data/schema/manifest.ts
@@ -16,6 +18,9 @@
  *   changed cooling model never reads stale grids: the server then computes, and says so.
  * - Model layers, float32: exactly the values the server would compute (modelLayers.ts), keyed by
  *   MODEL_GRID_VERSION.
+ * - Distance layers (nearest city, plant, cloud region, …), uint16 km from the cell centre to the
+ *   nearest point, scale per layer ({@link distanceScale}: 0.05–0.5 km, so at most 0.25 km off),
+ *   65535 = no point; computed from the point sets of the same data build.
  *
  * A grid the index does not cover (another data build, a changed model, a utilisation the cooling
  * model does not separate) is computed as before; {@link PrecomputedMiss} says why.
@@ -24,8 +29,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ArrayFile } from "@/data/schema/manifest";
-import { decodeToFloat, readArrayFile } from "@/server/layers/files";
-import type { LayerStore } from "@/server/layers/store";
+import { decodeToFloat, readArrayFile } from "./files";
+import type { LayerStore } from "./store";
 
 /** Folder under the layers directory. */
 export const PRECOMPUTED_DIR = "precomputed";
@@ -59,6 +64,7 @@ export const PrecomputedIndex = z.object({
   description: z.string(),
   models: z.array(z.object({ layerId: z.string(), file: ArrayFile })),
   cooling: z.array(PrecomputedCooling),
+  distances: z.array(z.object({ layerId: z.string(), file: ArrayFile })),
 });
 export type PrecomputedIndex = z.infer<typeof PrecomputedIndex>;
 
@@ -112,6 +118,34 @@ export function readPrecomputedModel(store: LayerStore, layerId: string, modelGr
   const entry = idx.models.find((m) => m.layerId === layerId);
   if (!entry) return { reason: `${layerId} is not precomputed` };
   return readColumn(store, entry.file);
+}
+
+/** A distance layer's precomputed cell column (km from each cell centre), or why it cannot be used. */
+export function readPrecomputedDistance(store: LayerStore, layerId: string): Float32Array | PrecomputedMiss {
+  const idx = precomputedIndex(store);
+  if (isMiss(idx)) return idx;
+  const entry = idx.distances.find((d) => d.layerId === layerId);
+  if (!entry) return { reason: `${layerId} is not precomputed` };
+  return readColumn(store, entry.file);
+}
+
+/** The smallest of 0.05, 0.1, 0.25 and 0.5 km at which every distance (km) fits uint16 below the nodata value. */
+export function distanceScale(values: Float32Array): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  const scale = [0.05, 0.1, 0.25, 0.5].find((s) => Math.round(max / s) < COOLING_NODATA);
+  if (scale === undefined) throw new Error(`distance ${max} km does not fit uint16 at 0.5 km`);
+  return scale;
+}
+
+/** Quantises distances (km) to uint16 at `scale`; NaN → 65535. */
+export function quantiseDistances(values: Float32Array, scale: number): Uint16Array {
+  const out = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    out[i] = v === v ? Math.round(v / scale) : COOLING_NODATA;
+  }
+  return out;
 }
 
 /** An archetype's precomputed cooling columns, or why they cannot be used. */

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { CatalogLayer } from "@/components/layers/types";
 import { useTRPC } from "@/components/trpc/client";
-import { inspectorRows, type CriterionLike } from "./rows";
+import { inspectorRows, sharedMissingReason, type CriterionLike } from "./rows";
 import { ValueTable } from "./ValueTable";
 
 interface Props {
@@ -29,6 +29,7 @@ export function Inspector({ point, catalog, criteria = [], metricTitles, onClose
   const heading = `${point.lat.toFixed(3)}°, ${point.lon.toFixed(3)}°`;
   const result = sample.data?.results[0];
   const rows = sample.data && result ? inspectorRows({ layers: sample.data.layers, refs: sample.data.refs, values: result.values }, catalog, criteria) : null;
+  const noValue = rows ? sharedMissingReason(rows) : null;
   return (
     <section className="inspector" aria-label={`Values at ${heading}`} data-testid="inspector">
       <div className="dialog-head">
@@ -46,6 +47,7 @@ export function Inspector({ point, catalog, criteria = [], metricTitles, onClose
               <button type="button" className="small add-site" onClick={() => onAddSite(`${result.country?.name ?? "Site"} ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`)}>Add as candidate site</button>
             )}
           </p>
+          {noValue && <p className="reason" data-testid="inspector-no-value">{noValue.count} layers have no value here: {noValue.reason}</p>}
           {rows.criteria.length > 0 && (
             <ValueTable caption="Criteria of the active scenario" rows={rows.criteria} testId="inspector-criteria" />
           )}

@@ -73,3 +73,17 @@ export function formatBare(v: SampleValue): string {
   if (typeof v.value === "number") return v.value.toLocaleString("en", { maximumFractionDigits: Math.abs(v.value) >= 100 ? 0 : Math.abs(v.value) >= 10 ? 1 : 3 });
   return v.value;
 }
+
+/**
+ * The reason most layers have no value here, when at least `min` share it (e.g. a point at sea):
+ * said once above the list instead of in every row's provenance.
+ */
+export function sharedMissingReason(r: InspectorRows, min = 3): { reason: string; count: number } | null {
+  const counts = new Map<string, number>();
+  for (const row of [...r.criteria, ...r.groups.flatMap((g) => g.rows)]) {
+    if (row.value.value === null && row.value.reason) counts.set(row.value.reason, (counts.get(row.value.reason) ?? 0) + 1);
+  }
+  let best: { reason: string; count: number } | null = null;
+  for (const [reason, count] of counts) if (count >= min && (!best || count > best.count)) best = { reason, count };
+  return best;
+}

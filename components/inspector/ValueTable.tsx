@@ -7,6 +7,7 @@ export function ValueTable({ caption, rows, testId }: { caption?: string; rows: 
   return (
     <table className="inspect-table" data-testid={testId}>
       {caption && <caption>{caption}</caption>}
+      <colgroup><col className="c-title" /><col className="c-value" /><col className="c-quality" /><col className="c-source" /></colgroup>
       <thead className="sr-only">
         <tr><th scope="col">Layer</th><th scope="col">Value</th><th scope="col">Quality</th><th scope="col">Source</th></tr>
       </thead>

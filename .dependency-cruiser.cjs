@@ -76,10 +76,17 @@ module.exports = {
     },
     {
       name: "pipeline-apart",
-      comment: "data/pipeline is its own program: it shares data/lib and data/schema with the server, nothing else.",
+      comment: "data/pipeline is its own program: it shares data/lib and data/schema with the server, nothing else. One exception: layers/coolingPrecompute.ts runs the server's models (through server/siting/precompute.ts and the layer store) on the files just built, so precomputed grids cannot drift from the models.",
       severity: "error",
-      from: { path: "^data/pipeline/" },
+      from: { path: "^data/pipeline/", pathNot: "^data/pipeline/layers/coolingPrecompute\\.ts$" },
       to: { path: "^(server|app|components|pages)/" },
+    },
+    {
+      name: "pipeline-precompute-narrow",
+      comment: "The precompute step reaches the app only through the precompute, its format and the layer store.",
+      severity: "error",
+      from: { path: "^data/pipeline/layers/coolingPrecompute\\.ts$" },
+      to: { path: "^(server|app|components|pages)/", pathNot: "^server/(siting/precompute|layers/precomputed|layers/store)\\.ts$" },
     },
     {
       name: "app-not-on-pipeline",

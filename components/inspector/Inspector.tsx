@@ -1,18 +1,35 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { CATEGORIES, formatValue, type CatalogLayer } from "@/components/layers/types";
+import type { CatalogLayer } from "@/components/layers/types";
 import { useTRPC } from "@/components/trpc/client";
+import { inspectorRows, sharedMissingReason, type CriterionLike } from "./rows";
+import { ValueTable } from "./ValueTable";
+
+interface Props {
+  point: { lat: number; lon: number };
+  catalog: CatalogLayer[];
+  /** The active scenario's criteria: their layers are listed first. */
+  criteria?: readonly CriterionLike[];
+  /** Metric titles by criterion source (metric.pue → "PUE"), for the note on per-site metrics. */
+  metricTitles?: ReadonlyMap<string, string>;
+  onClose: () => void;
+  onAddSite?: (name: string) => void;
+  onOpenSources?: () => void;
+}
 
 /**
- * Every layer's value at the picked point: value and unit, quality, the zone, country or region with
- * year (as-of date and confidence for curated tables) and source, licence, the value's own citation
- * (curated tables: the title and link of the row's source), and the reason when a value is missing.
+ * Every layer's value at the picked point (issue 16, item 4): the active scenario's criteria first,
+ * then the other layers by category behind a disclosure each; units and quality as badges; each
+ * value's provenance behind its source chip. Layers with no data in this build are left out and
+ * counted, with a link to the Sources dialog that gives the reason.
  */
-export function Inspector({ point, catalog, onClose, onAddSite }: { point: { lat: number; lon: number }; catalog: CatalogLayer[]; onClose: () => void; onAddSite?: (name: string) => void }) {
+export function Inspector({ point, catalog, criteria = [], metricTitles, onClose, onAddSite, onOpenSources }: Props) {
   const trpc = useTRPC();
   const sample = useQuery(trpc.layers.sample.queryOptions({ points: [point] }));
-  const byId = new Map(catalog.map((l) => [l.id, l]));
   const heading = `${point.lat.toFixed(3)}°, ${point.lon.toFixed(3)}°`;
+  const result = sample.data?.results[0];
+  const rows = sample.data && result ? inspectorRows({ layers: sample.data.layers, refs: sample.data.refs, values: result.values }, catalog, criteria) : null;
+  const noValue = rows ? sharedMissingReason(rows) : null;
   return (
     <section className="inspector" aria-label={`Values at ${heading}`} data-testid="inspector">
       <div className="dialog-head">
@@ -21,56 +38,40 @@ export function Inspector({ point, catalog, onClose, onAddSite }: { point: { lat
       </div>
       {sample.isPending && <p aria-live="polite">Sampling every layer…</p>}
       {sample.error && <p role="alert">{sample.error.message}</p>}
-      {sample.data && (() => {
-        const result = sample.data.results[0]!;
-        const rows = sample.data.layers.map((id, k) => ({ layer: byId.get(id), id, v: result.values[k]! }));
-        return (
-          <>
+      {result && rows && (
+        <>
+          <p className="where">
+            {result.country ? `${result.country.name}${result.country.match === "same-cell" ? " (nearest outline)" : ""}` : "Not in any country"}
+            {result.zone ? ` · grid zone ${result.zone.name}` : ""}
             {onAddSite && (
-              <button type="button" onClick={() => onAddSite(`${result.country?.name ?? "Site"} ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`)}>Add as candidate site</button>
+              <button type="button" className="small add-site" onClick={() => onAddSite(`${result.country?.name ?? "Site"} ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`)}>Add as candidate site</button>
             )}
-            <p className="where">
-              {result.country ? `${result.country.name}${result.country.match === "same-cell" ? " (nearest outline)" : ""}` : "Not in any country"}
-              {result.zone ? ` · Electricity Maps zone ${result.zone.name} (${result.zone.key})` : ""}
+          </p>
+          {noValue && <p className="reason" data-testid="inspector-no-value">{noValue.count} layers have no value here: {noValue.reason}</p>}
+          {rows.criteria.length > 0 && (
+            <ValueTable caption="Criteria of the active scenario" rows={rows.criteria} testId="inspector-criteria" />
+          )}
+          {rows.metricCriteria.length > 0 && (
+            <p className="hint">
+              Also scored, per site in the ranking: {rows.metricCriteria.map((m) => `${metricTitles?.get(m.source) ?? m.source.replace(/^metric\./, "")} (${Math.round(m.weightShare * 100)} %)`).join(", ")}.
             </p>
-            {CATEGORIES.map((cat) => {
-              const inCat = rows.filter((r) => r.layer?.category === cat.id);
-              if (!inCat.length) return null;
-              return (
-                <table key={cat.id} className="inspect-table">
-                  <caption>{cat.title}</caption>
-                  <thead>
-                    <tr><th scope="col">Layer</th><th scope="col">Value</th><th scope="col">Quality</th><th scope="col">Provenance</th></tr>
-                  </thead>
-                  <tbody>
-                    {inCat.map(({ layer, id, v }) => {
-                      const ref = v.ref !== undefined ? sample.data.refs[v.ref] : undefined;
-                      const sources = layer?.sources ?? [];
-                      const source = ref?.kind === "feature" && ref.source ? sources.find((s) => s.id === ref.source) : sources[0];
-                      return (
-                        <tr key={id} data-layer={id}>
-                          <th scope="row">{layer?.title ?? id}</th>
-                          <td data-testid={`value-${id}`}>{formatValue(v, layer?.unit ?? "")}</td>
-                          <td>{v.quality}</td>
-                          <td className="prov">
-                            {v.value === null && <div className="reason">{v.reason}</div>}
-                            {ref?.kind === "feature" && <div>{ref.set === "zones" ? "Zone" : ref.set === "subdivisions" && ref.key.includes("-") ? "Region" : "Country"}: {ref.name}{ref.year ? ` · ${ref.source?.startsWith("curated-") ? "as of " : ""}${ref.year}` : ""}{ref.confidence ? ` · ${ref.confidence} confidence` : ""}</div>}
-                            {ref?.kind === "feature" && ref.note && <div className="note">{ref.note}</div>}
-                            {ref?.kind === "nearest" && <div>Nearest: {ref.name}{ref.detail ? ` (${ref.detail})` : ""}</div>}
-                            {v.note && <div className="note">{v.note}</div>}
-                            {source && <div className="src">{source.publisher} · {source.license}{source.nonCommercial ? " (non-commercial)" : ""} · {source.vintage}</div>}
-                            {ref?.kind === "feature" && ref.url && <a href={ref.url} target="_blank" rel="noreferrer noopener" data-testid={`citation-${id}`}>{ref.citation ? `Source: ${ref.citation}` : "citation"}</a>}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              );
-            })}
-          </>
-        );
-      })()}
+          )}
+          <div className="inspect-groups" data-testid="inspector-other">
+            {rows.groups.map((g) => (
+              <details key={g.id} open={rows.criteria.length === 0 && g === rows.groups[0]}>
+                <summary>{g.title} <span className="muted">({g.rows.length})</span></summary>
+                <ValueTable rows={g.rows} />
+              </details>
+            ))}
+          </div>
+          {rows.missingForBuild.length > 0 && (
+            <p className="hint" data-testid="inspector-missing">
+              {rows.missingForBuild.length === 1 ? "1 layer has" : `${rows.missingForBuild.length} layers have`} no data in this build ({rows.missingForBuild.map((l) => l.title).join(", ")}).{" "}
+              {onOpenSources ? <button type="button" className="link" onClick={onOpenSources}>Why: Sources &amp; licences</button> : "See Sources & licences."}
+            </p>
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -3,10 +3,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "@/components/trpc/client";
 
-/** Every dataset in the manifest with publisher, URL, licence and vintage; non-commercial ones marked. */
+/**
+ * Every dataset in the manifest with publisher, URL, licence and vintage; non-commercial ones marked.
+ * Then the layers with no data anywhere in this build (left out of the inspector), each with why.
+ */
 export function SourcesPanel({ open, onClose }: { open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
   const sources = useQuery({ ...trpc.layers.sources.queryOptions(), enabled: open });
+  const catalog = useQuery({ ...trpc.layers.catalog.queryOptions(), staleTime: Infinity, enabled: open });
+  const missing = (catalog.data ?? []).filter((l) => l.quality === "missing");
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
@@ -42,6 +47,14 @@ export function SourcesPanel({ open, onClose }: { open: boolean; onClose: () => 
             ))}
           </tbody>
         </table>
+      )}
+      {missing.length > 0 && (
+        <section aria-labelledby="missing-layers-title" data-testid="missing-layers">
+          <h3 id="missing-layers-title">Layers without data in this build</h3>
+          <ul>
+            {missing.map((l) => <li key={l.id} data-layer={l.id}><strong>{l.title}</strong>: {l.missingReason ?? "no data"}</li>)}
+          </ul>
+        </section>
       )}
     </dialog>
   );

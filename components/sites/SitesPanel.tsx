@@ -1,5 +1,7 @@
 "use client";
 import type { Site } from "@/server/schemas/site";
+import type { ReactNode } from "react";
+import { GettingStarted } from "./GettingStarted";
 import { ImportSites } from "./ImportSites";
 import { PlaceSearch } from "./PlaceSearch";
 
@@ -9,18 +11,24 @@ interface Props {
   onAdd: (sites: Site[]) => void;
   onRemove: (id: string) => void;
   onFocus: (site: Site) => void;
+  /** The active scenario's name, for the empty state. */
+  scenarioName?: string | null;
+  /** Shown above everything else (the first-visit choice). */
+  intro?: ReactNode;
 }
 
 /** Candidate sites: list, add from the gazetteer or an import; map clicks add through the inspector. */
-export function SitesPanel({ sites, readOnly, onAdd, onRemove, onFocus }: Props) {
+export function SitesPanel({ sites, readOnly, onAdd, onRemove, onFocus, scenarioName = null, intro = null }: Props) {
   return (
     <section aria-labelledby="sites-title" className="sites-panel">
+      {intro}
       <h2 id="sites-title">Candidate sites ({sites.length})</h2>
+      {!readOnly && sites.length === 0 && <GettingStarted scenarioTitle={scenarioName} />}
       {!readOnly && (
         <>
           <PlaceSearch onPick={(p) => onAdd([{ id: "", name: `${p.name}, ${p.country}`, lat: p.lat, lon: p.lon, overrides: {}, origin: "gazetteer" }])} />
           <ImportSites onAdd={onAdd} existingIds={new Set(sites.map((s) => s.id))} />
-          <p className="hint">Or click the map (or type coordinates above) and choose “Add as candidate site” in the inspector.</p>
+          {sites.length > 0 && <p className="hint">Or click the map (or type coordinates above) and choose “Add as candidate site” in the inspector.</p>}
         </>
       )}
       <ol className="site-list" data-testid="site-list">

@@ -3,12 +3,14 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Inspector } from "@/components/inspector/Inspector";
 import { LayerPanel } from "@/components/layers/LayerPanel";
+import { MapLegend } from "@/components/layers/MapLegend";
 import { SourcesPanel } from "@/components/layers/SourcesPanel";
 import { MapView } from "@/components/map/MapView";
 import { tokensFor } from "@/components/project/tokens";
 import { withUniqueIds } from "@/components/project/siteIds";
 import { ReportButton } from "@/components/report/ReportButton";
 import { useProject } from "@/components/project/useProject";
+import { defaultScenario, demonstrationProject, isBlankProject, withDefaultScenario } from "@/components/project/starters";
 import { Agreement, Breakdown } from "@/components/ranking/Breakdown";
 import { Compare } from "@/components/ranking/Compare";
 import { RankingTable } from "@/components/ranking/RankingTable";
@@ -21,6 +23,7 @@ import { useTRPC } from "@/components/trpc/client";
 import type { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
 import { CoordinateForm } from "./CoordinateForm";
+import { FirstScreen } from "./FirstScreen";
 import { ProjectBar } from "./ProjectBar";
 import { Tabs } from "./Tabs";
 import { parseViewState, serializeViewState, type ViewState } from "./viewState";
@@ -34,6 +37,7 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
   const catalog = useQuery({ ...trpc.layers.catalog.queryOptions(), staleTime: Infinity });
   const meta = useQuery({ ...trpc.meta.version.queryOptions(), staleTime: Infinity });
   const metrics = useQuery({ ...trpc.scoring.metrics.queryOptions(), staleTime: Infinity });
+  const presets = useQuery({ ...trpc.scoring.presets.queryOptions(), staleTime: Infinity });
   const [view, setView] = useState<ViewState | null>(null);
   const [picked, setPicked] = useState<{ lat: number; lon: number } | null>(null);
   const [sourcesOpen, setSourcesOpen] = useState(false);
@@ -61,7 +65,22 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
   const ranking = useQuery({ ...trpc.scoring.rank.queryOptions(rankInput ?? { sites: [], scenario: scenario! }), enabled: rankInput !== null, placeholderData: keepPreviousData });
   const result = rankInput ? ranking.data : undefined;
 
-  const addSites = useCallback((sites: Site[]) => edit((s) => ({ ...s, sites: [...s.sites, ...withUniqueIds(s.sites, sites)] })), [edit]);
+  // A project gets the default scenario with its first site, so a ranking appears at once.
+  const presetList = presets.data;
+  const addSites = useCallback((sites: Site[]) => edit((s) => {
+    const next = { ...s, sites: [...s.sites, ...withUniqueIds(s.sites, sites)] };
+    return presetList ? withDefaultScenario(next, presetList) : next;
+  }), [edit, presetList]);
+  const openDemo = useCallback(() => {
+    if (!presetList) return;
+    edit((s) => demonstrationProject(s, presetList));
+    setRight("ranking");
+  }, [edit, presetList]);
+  const startEmpty = useCallback(() => {
+    if (presetList) edit((s) => withDefaultScenario(s, presetList));
+  }, [edit, presetList]);
+  const firstVisit = project.loaded && !view?.project && isBlankProject(state);
+  const defaultPresetTitle = presetList ? defaultScenario(presetList)?.name ?? null : null;
   const setScenario = useCallback((sc: Scenario) => edit((s) => ({
     ...s,
     scenarios: s.scenarios.some((x) => x.id === sc.id) ? s.scenarios.map((x) => (x.id === sc.id ? sc : x)) : [...s.scenarios, sc],
@@ -89,6 +108,7 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
   }, []);
 
   const selectedSite = result?.sites.find((s) => s.id === selected) ?? null;
+  const metricTitles = useMemo(() => new Map((metrics.data ?? []).map((m) => [`metric.${m.id}`, m.title])), [metrics.data]);
   return (
     <div className="workspace">
       <header className="topbar">
@@ -100,7 +120,8 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
       <aside className="left">
         <Tabs label="Left panel" value={left} onChange={setLeft} tabs={[["sites", `Sites (${state.sites.length})`], ["scenario", "Scenario"], ["layers", "Layers"]]} />
         <div className="tab-body">
-          {left === "sites" && <SitesPanel sites={state.sites} readOnly={readOnly} onAdd={addSites} onRemove={(id) => edit((s) => ({ ...s, sites: s.sites.filter((x) => x.id !== id) }))} onFocus={(site) => { setFocus({ lat: site.lat, lon: site.lon, key: Date.now() }); selectSite(site.id); }} />}
+          {left === "sites" && <SitesPanel sites={state.sites} readOnly={readOnly} scenarioName={scenario?.name ?? null}
+            intro={firstVisit ? <FirstScreen presetTitle={defaultPresetTitle} onDemo={openDemo} onEmpty={startEmpty} /> : null} onAdd={addSites} onRemove={(id) => edit((s) => ({ ...s, sites: s.sites.filter((x) => x.id !== id) }))} onFocus={(site) => { setFocus({ lat: site.lat, lon: site.lon, key: Date.now() }); selectSite(site.id); }} />}
           {left === "scenario" && scenario && (
             <section className="surface-controls" aria-label="Suitability surface">
               <label><input type="checkbox" checked={surfaceOn} onChange={(e) => setSurfaceOn(e.target.checked)} data-testid="surface-toggle" /> Show the suitability surface (every land cell scored with this scenario)</label>
@@ -116,13 +137,14 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
           <MapView initialView={view} catalog={catalog.data} active={view.layers} dataVersion={meta.data.dataVersion} onPick={onPick} onViewChange={onViewChange} sites={markers} onSelectSite={selectSite} focus={focus}
             surface={{ scenario, visible: surfaceOn, opacity: 0.8 }} onBoundsChange={setBounds} />
         )}
+        {view && catalog.data && <MapLegend catalog={catalog.data} active={view.layers} />}
       </main>
       <aside className="right">
         <Tabs label="Right panel" value={right} onChange={setRight} tabs={[["ranking", "Ranking"], ["robustness", "Robustness"], ["compare", `Compare (${compare.length})`], ["inspect", "Inspect"]]} />
         <div className="tab-body">
           {right === "ranking" && (
-            !scenario ? <p>Choose a scenario (left, “Scenario”) to rank the sites.</p>
-              : !state.sites.length ? <p>Add candidate sites to rank them.</p>
+            !scenario ? <p>{state.sites.length ? "Choose a scenario (left, “Scenario”) to rank the sites." : "Open the demonstration project or add candidate sites (left) to see a ranking here."}</p>
+              : !state.sites.length ? <p>Add candidate sites (left) to rank them with “{scenario.name}”.</p>
                 : ranking.error ? <p role="alert">{ranking.error.message}</p>
                   : !result || !metrics.data ? <p aria-live="polite">Ranking…</p>
                     : (
@@ -141,7 +163,7 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
           {right === "robustness" && scenario && <Robustness sites={state.sites} scenario={scenario} />}
           {right === "compare" && result && metrics.data && <Compare result={result} ids={compare} metrics={metrics.data} />}
           {right === "inspect" && (picked && catalog.data
-            ? <Inspector point={picked} catalog={catalog.data} onClose={() => setPicked(null)}
+            ? <Inspector point={picked} catalog={catalog.data} onClose={() => setPicked(null)} criteria={scenario?.criteria ?? []} metricTitles={metricTitles} onOpenSources={() => setSourcesOpen(true)}
               {...(readOnly ? {} : { onAddSite: (name: string) => addSites([{ id: "", name, lat: picked.lat, lon: picked.lon, overrides: {}, origin: "map" }]) })} />
             : <p>Click the map or type coordinates to inspect every layer at a point.</p>)}
         </div>

@@ -16,6 +16,7 @@ import { rasterizePolygons } from "./lib/raster";
 import { buildCarbonLayers } from "./layers/carbon";
 import { buildConnectivity } from "./layers/connectivity";
 import { buildCoolingLayers, writeClimateAux } from "./layers/cooling";
+import { writePrecomputedGrids } from "./layers/coolingPrecompute";
 import { buildPowerLayers } from "./layers/power";
 import { buildAccess } from "./layers/access";
 import { buildGridAccess } from "./layers/gridAccess";
@@ -43,7 +44,14 @@ export const REPO_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathn
 export const DEFAULT_RAW_DIR = path.resolve(REPO_DIR, "../shared/datasets");
 export const DEFAULT_OUT_DIR = path.join(REPO_DIR, "data/layers");
 
-export interface BuildOptions { rawDir: string; outDir: string; profile: BuildProfile; log?: (msg: string) => void }
+export interface BuildOptions {
+  rawDir: string;
+  outDir: string;
+  profile: BuildProfile;
+  log?: (msg: string) => void;
+  /** Precompute the model and cooling grids (layers/coolingPrecompute.ts, about 80 s); default true. */
+  precompute?: boolean;
+}
 
 export function buildLayers(opts: BuildOptions): Manifest {
   const log = opts.log ?? (() => {});
@@ -175,6 +183,10 @@ export function buildLayers(opts: BuildOptions): Manifest {
   }
   out.writeJson("manifest.json", manifest, true);
   runGates(opts.outDir, manifest);
+  if (opts.precompute ?? true) {
+    log("precompute: model layers and the cooling model per archetype over every land cell");
+    writePrecomputedGrids(out, opts.outDir, manifest, log);
+  }
   log(`wrote ${manifest.layers.length} layers to ${opts.outDir}`);
   return manifest;
 }

@@ -9,6 +9,7 @@
  * Columns, centres and the land mask are cached per loaded store (a new data build starts afresh).
  */
 import type { LayerMeta } from "@/data/schema/manifest";
+import { readPrecomputedDistance } from "./precomputed";
 import type { LayerStore } from "./store";
 
 /** Per land cell: a number (NaN = missing) or a category (index into `keys`, −1 = missing). */
@@ -121,6 +122,13 @@ export function cellColumn(store: LayerStore, layerId: string, gridOf: (layer: L
   if (s.kind === "grid" || s.kind === "model") col = gridColumn(layer, gridOf(layer));
   else if (s.kind === "polygon") col = polygonColumn(store, layer, s.polygonSet);
   else {
+    // Distances come precomputed with the data (precomputed.ts); computed only for a build without them.
+    const pre = readPrecomputedDistance(store, layerId);
+    if (!("reason" in pre)) {
+      col = { kind: "numeric", values: pre };
+      c.layers.set(layerId, col);
+      return col;
+    }
     const index = store.pointsOfLayer(s).index;
     const { lat, lon } = cellCentres(store);
     const n = store.grid.landCells;

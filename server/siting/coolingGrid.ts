@@ -6,6 +6,10 @@
  * PUE = 1 + fixed(u) + fans + mechanical + pumps; peak PUE and WUE do not depend on it), so one grid
  * per archetype serves every utilisation; `coolingCells` checks that on probe cells every time and
  * falls back to a grid per utilisation if a model change ever breaks it.
+ *
+ * The data pipeline precomputes the grid of every archetype (precomputed.ts), so users never wait
+ * for it: the order is memory, the precomputed grid (when its model fingerprint matches), the disk
+ * cache, and only then the computation, which logs why the precompute did not apply.
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -16,6 +20,7 @@ import { ClimateInputError } from "@/server/models/climate";
 import type { CoolingArchetype } from "@/server/models/cooling/archetypes";
 import { createCoolingResult } from "@/server/models/cooling/model";
 import { coolingModelInto } from "@/server/models/cooling/pue";
+import { readPrecomputedCooling } from "@/server/layers/precomputed";
 
 interface CoolingCaches {
   cooling: Map<string, Promise<CoolingCells>>;
@@ -47,6 +52,8 @@ export interface CoolingCells {
   wue: Float32Array;
   /** null: add `fixedOverhead(u)` to `pueBase`. */
   utilisation: number | null;
+  /** Where the grid came from: the pipeline's precompute (quantised, see precomputed.ts), or computed here and why. */
+  origin: { kind: "precomputed" } | { kind: "computed"; reason: string };
 }
 
 /** The cooling model's fixed overhead (power chain and auxiliaries) at utilisation u, per kWh of IT. */
@@ -89,7 +96,7 @@ function probeCells(store: LayerStore): number[] {
  * also returns a fingerprint of the model's outputs there, so a disk cache made by a different model
  * version is never read.
  */
-function probeCoolingModel(store: LayerStore, archetype: CoolingArchetype): { separable: boolean; fingerprint: string } {
+export function probeCoolingModel(store: LayerStore, archetype: CoolingArchetype): { separable: boolean; fingerprint: string } {
   const cached = cachesOf(store).coolingProbe.get(archetype);
   if (cached) return cached;
   const inputs = climateInputs(store);
@@ -110,22 +117,39 @@ function probeCoolingModel(store: LayerStore, archetype: CoolingArchetype): { se
   return result;
 }
 
-async function computeCoolingCells(store: LayerStore, archetype: CoolingArchetype, utilisation: number | null): Promise<CoolingCells> {
+/** Per-land-cell model outputs being filled in, range by range. */
+interface CoolingFill {
+  store: LayerStore;
+  archetype: CoolingArchetype;
+  utilisation: number | null;
+  inputs: ReturnType<typeof climateInputs>;
+  climate: ReturnType<typeof newClimate>;
+  r: ReturnType<typeof createCoolingResult>;
+  pueBase: Float32Array;
+  puePeak: Float32Array;
+  wue: Float32Array;
+}
+
+function startFill(store: LayerStore, archetype: CoolingArchetype, utilisation: number | null): CoolingFill {
   const n = store.grid.landCells;
-  const inputs = climateInputs(store);
-  const climate = newClimate();
-  const r = createCoolingResult();
-  const pueBase = new Float32Array(n), puePeak = new Float32Array(n), wue = new Float32Array(n);
-  const u = utilisation ?? 0.8;
-  for (let li = 0; li < n; li++) {
-    if ((li & 4095) === 0 && li > 0) await yieldToEventLoop();
+  return {
+    store, archetype, utilisation, inputs: climateInputs(store), climate: newClimate(), r: createCoolingResult(),
+    pueBase: new Float32Array(n), puePeak: new Float32Array(n), wue: new Float32Array(n),
+  };
+}
+
+/** Runs the cooling model on land cells [from, to). */
+function fillRange(f: CoolingFill, from: number, to: number): void {
+  const u = f.utilisation ?? 0.8;
+  const { inputs, climate, r, pueBase, puePeak, wue } = f;
+  for (let li = from; li < to; li++) {
     if (!climateAtLandCell(inputs, li, climate)) {
       pueBase[li] = puePeak[li] = wue[li] = NaN;
       continue;
     }
     try {
-      coolingModelInto(r, climate, archetype, u);
-      pueBase[li] = utilisation === null ? r.pue - r.fixed : r.pue;
+      coolingModelInto(r, climate, f.archetype, u);
+      pueBase[li] = f.utilisation === null ? r.pue - r.fixed : r.pue;
       puePeak[li] = r.pue_peak;
       wue[li] = r.wue_l_per_kwh;
     } catch (err) {
@@ -133,13 +157,38 @@ async function computeCoolingCells(store: LayerStore, archetype: CoolingArchetyp
       pueBase[li] = puePeak[li] = wue[li] = NaN;
     }
   }
-  return { pueBase, puePeak, wue, utilisation };
+}
+
+function finish(f: CoolingFill, reason: string): CoolingCells {
+  return { pueBase: f.pueBase, puePeak: f.puePeak, wue: f.wue, utilisation: f.utilisation, origin: { kind: "computed", reason } };
 }
 
 /**
- * PUE, peak PUE and WUE of every land cell for an archetype: from memory, else from the disk cache
- * under the store's `cacheDir` (keyed by the archetype, the data build and a fingerprint of the model's outputs),
- * else computed (15–20 s on one core, yielding to the event loop) and cached.
+ * The cooling model over every land cell (no cache), yielding to the event loop every 4096 cells;
+ * `utilisation` null gives PUE without the fixed overhead.
+ */
+export async function computeCoolingCells(store: LayerStore, archetype: CoolingArchetype, utilisation: number | null, reason = "computed on request"): Promise<CoolingCells> {
+  const f = startFill(store, archetype, utilisation);
+  const n = store.grid.landCells;
+  for (let li = 0; li < n; li += 4096) {
+    if (li > 0) await yieldToEventLoop();
+    fillRange(f, li, Math.min(n, li + 4096));
+  }
+  return finish(f, reason);
+}
+
+/** {@link computeCoolingCells} without yielding, for the data pipeline's precompute. */
+export function computeCoolingCellsSync(store: LayerStore, archetype: CoolingArchetype, utilisation: number | null): CoolingCells {
+  const f = startFill(store, archetype, utilisation);
+  fillRange(f, 0, store.grid.landCells);
+  return finish(f, "computed by the data pipeline");
+}
+
+/**
+ * PUE, peak PUE and WUE of every land cell for an archetype: from memory, else the pipeline's
+ * precomputed grid (data/layers/precomputed, when the model's fingerprint matches), else the disk
+ * cache under the store's `cacheDir` (keyed by the archetype, the data build and a fingerprint of the
+ * model's outputs), else computed (15–25 s on one core, yielding to the event loop) and cached.
  */
 export function coolingCells(store: LayerStore, archetype: CoolingArchetype, utilisation: number): Promise<CoolingCells> {
   const c = cachesOf(store);
@@ -157,10 +206,18 @@ export function coolingCells(store: LayerStore, archetype: CoolingArchetype, uti
 
 async function loadOrComputeCooling(store: LayerStore, archetype: CoolingArchetype, u: number | null, fingerprint: string): Promise<CoolingCells> {
   const n = store.grid.landCells;
+  let why = `utilisation ${u} enters the cooling model beyond its fixed overhead, and the precompute holds one grid per archetype`;
+  if (u === null) {
+    const pre = readPrecomputedCooling(store, archetype, fingerprint);
+    if (!("reason" in pre)) return { ...pre, utilisation: null, origin: { kind: "precomputed" } };
+    why = pre.reason;
+  }
   const file = store.cacheDir ? path.join(store.cacheDir, `surface-cooling-${archetype}-${u === null ? "any" : u.toFixed(4)}-${fingerprint}.f32`) : null;
   const all = file ? readFloat32Cache(file, 3 * n) : null;
-  if (all) return { pueBase: all.subarray(0, n), puePeak: all.subarray(n, 2 * n), wue: all.subarray(2 * n), utilisation: u };
-  const cells = await computeCoolingCells(store, archetype, u);
+  const reason = `not precomputed: ${why}`;
+  if (all) return { pueBase: all.subarray(0, n), puePeak: all.subarray(n, 2 * n), wue: all.subarray(2 * n), utilisation: u, origin: { kind: "computed", reason: `${reason} (read from the disk cache)` } };
+  console.warn(`cooling grid ${archetype}: computing over ${n} land cells (15–25 s); ${reason}`);
+  const cells = await computeCoolingCells(store, archetype, u, reason);
   if (file) {
     const packed = new Float32Array(3 * n);
     packed.set(cells.pueBase, 0);

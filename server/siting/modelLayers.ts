@@ -14,6 +14,7 @@ import { sampleColumns, type ColumnCombiner, type SampleColumns, type SamplePoin
 import type { LayerStore } from "@/server/layers/store";
 import { aridityIndex, ClimateInputError, designWetBulbC, freeCoolingHours, heatHoursAbove35C, type SiteClimate } from "@/server/models/climate";
 import { compositeDriverNote, compositeRisk } from "@/server/models/risk/composite";
+import { readPrecomputedModel } from "@/server/layers/precomputed";
 
 type ClimateModel = (c: SiteClimate) => number;
 
@@ -52,12 +53,18 @@ export function layerCells(store: LayerStore, layerId: string): CellColumn {
   return cellColumn(store, layerId, (l) => layerGrid(store, l.id));
 }
 
-/** A model layer's grid from the disk cache when it matches the data and model version, else computed and cached. */
+/**
+ * A model layer's grid: the pipeline's precomputed grid (precomputed.ts) when it matches the data and
+ * model version, else the disk cache, else computed (0.5–4.5 s a layer) and cached.
+ */
 function modelGrid(store: LayerStore, layer: LayerMeta): Float32Array {
+  const pre = readPrecomputedModel(store, layer.id, MODEL_GRID_VERSION);
+  if (!("reason" in pre)) return pre;
   const n = store.grid.landCells;
   const file = store.cacheDir ? path.join(store.cacheDir, `${layer.id}-v${MODEL_GRID_VERSION}-${store.manifest.inputsHash.slice(0, 16)}.f32`) : null;
   const cached = file ? readFloat32Cache(file, n) : null;
   if (cached) return cached;
+  console.warn(`model layer ${layer.id}: computing over ${n} land cells; not precomputed: ${pre.reason}`);
   const values = computeModelGrid(store, layer);
   if (file) writeFloat32Cache(file, values);
   return values;

@@ -15,7 +15,8 @@ describe.skipIf(!existsSync(raw))("build profiles", () => {
   it("no-nc drops non-commercial sources and marks their layers missing", () => {
     const out = mkdtempSync(path.join(os.tmpdir(), "siting-no-nc-"));
     try {
-      const m = buildLayers({ rawDir: raw, outDir: out, profile: "no-nc" });
+      // Without the model precompute (about 80 s more; it does not depend on the profile).
+      const m = buildLayers({ rawDir: raw, outDir: out, profile: "no-nc", precompute: false });
       expect(m.sources.some((s) => s.nonCommercial)).toBe(false);
       const ix = m.layers.find((l) => l.id === "connectivity.nearest_ix_km")!;
       expect(ix.quality).toBe("missing");

@@ -79,3 +79,8 @@ export function powerMarketAtPoints(store: LayerStore, points: readonly SamplePo
 export function powerMarketAt(store: LayerStore, lon: number, lat: number): PowerMarketAt {
   return powerMarketAtPoints(store, [{ lat, lon }])[0]!;
 }
+
+/** Whether the store has the power-market layers (every build from this repository does; a custom build may not). */
+export function hasPowerMarketLayers(store: LayerStore): boolean {
+  return Object.values(POWER_MARKET_LAYERS).every((id) => store.layer(id) !== undefined);
+}

@@ -22,6 +22,7 @@ import { findingsOf, limitationsOf, whyLine } from "./prose";
 import { REPORT_SCHEMA_VERSION, type KeyNumbersRow, type ReportClimate, type ReportContent, type ReportCooling, type ReportCriterionValue, type ReportHazard, type ReportMetric, type ReportSiteCard } from "./types";
 import type { DocumentCriterion, DocumentProvenance, DocumentValue } from "@/server/documents/content";
 import { documentCriterion } from "@/server/documents/criteria";
+import { documentPowerMarket } from "@/server/documents/powerMarket";
 import { ProvenanceCollector } from "@/server/documents/provenance";
 
 /** Rows of the executive summary's key-numbers table. */
@@ -221,6 +222,7 @@ export function assembleReport(inputs: ReportInputs): ReportContent {
         marginalIntensity: carbonInput(inputs, i, "carbon.marginal_intensity", layers.get("carbon.marginal_intensity")?.unit ?? "gCO2/kWh"),
         cfeShare: scenario.cfeShare,
       },
+      powerMarket: inputs.extras[i]!.powerMarket ? documentPowerMarket(inputs.extras[i]!.powerMarket!, s.metrics.power_market?.note ?? null) : null,
     };
   });
 

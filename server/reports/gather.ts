@@ -6,6 +6,7 @@
  */
 import type { Manifest } from "@/data/schema/manifest";
 import { climateAt } from "@/server/layers/climateCells";
+import { hasPowerMarketLayers, powerMarketAtPoints, type PowerMarketAt } from "@/server/layers/powerMarket";
 import { toPointSamples, type ProvenanceRef, type SampledValue } from "@/server/layers/sample";
 import { sampleLayerColumns } from "@/server/siting/modelLayers";
 import type { LayerStore } from "@/server/layers/store";
@@ -44,6 +45,8 @@ export interface SiteExtras {
   climate: SiteClimate | null;
   /** Layer id → sampled value (criterion layers, metric inputs and hazards). */
   values: Record<string, SampledWithProvenance>;
+  /** The curated power-market facts at the site with their citations, or null in a build without them. */
+  powerMarket: PowerMarketAt | null;
 }
 
 /** Everything `assembleReport` needs, as plain data. */
@@ -81,6 +84,7 @@ export function siteExtras(store: LayerStore, sites: readonly Site[], scenario: 
   });
   const cols = sampleLayerColumns(store, sites, wanted);
   const samples = toPointSamples(store, cols);
+  const markets = hasPowerMarketLayers(store) ? powerMarketAtPoints(store, sites) : null;
   return sites.map((site, i) => {
     const values: Record<string, SampledWithProvenance> = {};
     cols.columns.forEach((c, k) => {
@@ -89,7 +93,7 @@ export function siteExtras(store: LayerStore, sites: readonly Site[], scenario: 
       const { ref: _ref, ...rest } = v;
       values[c.id] = provenance ? { ...rest, provenance } : rest;
     });
-    return { climate: climateAt(store, site.lat, site.lon), values };
+    return { climate: climateAt(store, site.lat, site.lon), values, powerMarket: markets?.[i] ?? null };
   });
 }
 

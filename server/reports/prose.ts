@@ -9,7 +9,7 @@ import { fmtNumber, fmtPct } from "@/server/documents/format";
 import { METHOD_TITLES } from "@/server/documents/methodology";
 import { type ReportContent, type ReportSiteCard } from "./types";
 import type { DocumentCriterion } from "@/server/documents/content";
-import { ANNUAL_CARBON_FACTORS, BOUNDARIES, DATA_RULES_NOT_LEGAL_ADVICE, ENGINEERING_ESTIMATES, HISTORICAL_CLIMATE, MODELLED_LATENCY } from "@/server/documents/limitations";
+import { ANNUAL_CARBON_FACTORS, BOUNDARIES, DATA_RULES_NOT_LEGAL_ADVICE, ENGINEERING_ESTIMATES, POWER_MARKET_SCREENING, HISTORICAL_CLIMATE, MODELLED_LATENCY } from "@/server/documents/limitations";
 
 /** Why a site ranks where it does, in one line: its largest weighted utilities. */
 export function whyLine(s: SiteResult, criteria: DocumentCriterion[]): string {
@@ -37,6 +37,7 @@ export function limitationsOf(inputs: ReportInputs, criteria: DocumentCriterion[
     `${ANNUAL_CARBON_FACTORS} Market-based CO2 uses the grid average for the uncovered share, not a residual mix.`,
     MODELLED_LATENCY,
     DATA_RULES_NOT_LEGAL_ADVICE,
+    POWER_MARKET_SCREENING,
     "Weights and value functions are value judgements of the scenario; the robustness section shows how far they can move before the recommendation changes.",
     BOUNDARIES,
   );

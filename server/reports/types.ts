@@ -9,6 +9,7 @@
  * `null` with a reason next to it, never 0.
  */
 import type { DocumentCriterion, DocumentProvenance, DocumentValue, MapSite } from "@/server/documents/content";
+import type { DocumentPowerMarket } from "@/server/documents/powerMarket";
 import type { CoolingExplanation } from "@/server/models/siteMetrics";
 import type { MethodName } from "@/server/scoring";
 import type { Scenario } from "@/server/schemas/scenario";
@@ -99,6 +100,8 @@ export interface ReportSiteCard {
   cooling: ReportCooling | null;
   /** Carbon inputs of the site: grid-average and marginal intensity, gCO2/kWh, with their quality. */
   carbon: { gridIntensity: DocumentValue; marginalIntensity: DocumentValue; cfeShare: number };
+  /** The curated power-market facts with citations and what the PPA route does to the CFE share (null: not in the build). */
+  powerMarket: DocumentPowerMarket | null;
 }
 
 /** One row of the key-numbers table of the executive summary. */

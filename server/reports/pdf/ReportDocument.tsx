@@ -12,6 +12,7 @@ import {
   agreementTable, carbonLines, climateLines, keyNumbersTable, rankingTable,
   RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocalEvidenceTable, siteLocationLine, siteMetricsTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
 } from "../tables";
+import { powerMarketTable } from "@/server/documents/powerMarket";
 import { methodologyCriteriaTable } from "@/server/documents/tables";
 import type { ReportContent, ReportSiteCard } from "../types";
 import { Bullets, INK, LimitationsSection, MUTED, PageFooter, ProvenanceSection, SHADE, styles, Table, type S } from "@/server/documents/pdf/parts";
@@ -139,6 +140,13 @@ function SiteCard({ card, position, content, figures, s }: { card: ReportSiteCar
           <Text style={[s.p, { fontSize: 6.8, lineHeight: 1.3 }]}>{`Jurisdiction fit: ${String(card.metrics.find((m) => m.id === "jurisdiction_fit")?.value ?? "—")} — ${card.metrics.find((m) => m.id === "jurisdiction_fit")?.reason ?? ""}`}</Text>
         </View>
       </View>
+      {card.powerMarket && (
+        <View wrap={false}>
+          <Text style={s.h3}>Power market</Text>
+          {card.powerMarket.cfeNote && <Text style={[s.p, { fontSize: 6.8, lineHeight: 1.3 }]}>{card.powerMarket.cfeNote}</Text>}
+          <Table model={powerMarketTable(card.powerMarket)} s={s} fontSize={6.2} />
+        </View>
+      )}
       <View style={[s.row, { justifyContent: "space-between" }]} wrap={false}>
         <View style={{ width: 250 }}>
           <Text style={s.h3}>Climate and free cooling</Text>

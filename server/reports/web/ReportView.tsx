@@ -10,6 +10,7 @@ import {
   agreementTable, carbonLines, climateLines, keyNumbersTable, rankingTable,
   RANKING_TABLE_CRITERIA, siteCriteriaTable, siteHazardsTable, siteLocalEvidenceTable, siteLocationLine, siteMetricsTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
 } from "@/server/reports/tables";
+import { powerMarketTable } from "@/server/documents/powerMarket";
 import { methodologyCriteriaTable } from "@/server/documents/tables";
 import type { ReportContent, ReportSiteCard } from "@/server/reports/types";
 import { Figure, LimitationsSection, ProvenanceSection, Table } from "@/server/documents/web/parts";
@@ -49,6 +50,13 @@ function SiteCard({ card, content, figures, position }: { card: ReportSiteCard; 
           <p className={css.small}>{`Jurisdiction fit: ${String(fit?.value ?? "—")} — ${fit?.reason ?? ""}`}</p>
         </div>
       </div>
+      {card.powerMarket && (
+        <>
+          <h4>Power market</h4>
+          {card.powerMarket.cfeNote && <p className={css.small} data-testid="cfe-note">{card.powerMarket.cfeNote}</p>}
+          <Table model={powerMarketTable(card.powerMarket)} testId="power-market" />
+        </>
+      )}
       <div className={css.twoCol}>
         <div>
           <h4>Climate and free cooling</h4>

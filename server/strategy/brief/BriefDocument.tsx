@@ -11,6 +11,7 @@ import { fmtNumber, shortHash } from "@/server/documents/format";
 import { TEXT_WIDTH_PT } from "@/server/documents/pdf/layout";
 import { Bullets, Figure, LimitationsSection, MUTED, PageFooter, ProvenanceSection, SHADE, styles, Table, type S } from "@/server/documents/pdf/parts";
 import { rp } from "@/server/documents/pdf/reactPdf";
+import { powerMarketTable } from "@/server/documents/powerMarket";
 import { methodologyCriteriaTable } from "@/server/documents/tables";
 import type { BriefFigures } from "@/server/strategy/brief/figures";
 import {
@@ -73,6 +74,17 @@ function Profile({ content, figures, title, s }: { content: StrategyBriefContent
       <Figure scene={figures.histogram} s={s} caption={`${figures.histogram.title}. ${p.medianScore !== null ? `Median ${fmtNumber(p.medianScore, 1)}; the best tenth of the land scores ${fmtNumber(p.p90Score, 1)} or more.` : "No land passes the constraints."}`} />
       <Text style={s.h3}>{`Best candidate areas (${p.candidateAreas.length}; at most ${p.candidateAreaOptions.count}, ≥ ${fmtNumber(p.candidateAreaOptions.minDistanceKm, 0)} km apart, ≥ ${fmtNumber(p.candidateAreaOptions.minAreaKm2, 0)} km² of contiguous land in the top ${(p.candidateAreaOptions.topShare * 100).toFixed(0)} %)`}</Text>
       {p.candidateAreas.length ? <Table model={candidateAreasTable(p)} s={s} fontSize={7} /> : <Text style={[s.p, s.muted]}>No candidate area meets the minimum area at these settings.</Text>}
+      {content.powerMarket && content.powerMarket.length > 0 && (
+        <>
+          <Text style={s.h3} minPresenceAhead={60}>Power market in the candidate areas</Text>
+          {content.powerMarket.map((m) => (
+            <View key={m.rank} wrap={false}>
+              <Text style={[s.p, { fontSize: 7, marginBottom: 2 }]}>{m.label}</Text>
+              <Table model={powerMarketTable(m.section)} s={s} fontSize={6.2} />
+            </View>
+          ))}
+        </>
+      )}
       <Text style={s.h3}>Layers over the region (area-weighted)</Text>
       <Table model={layerSpreadsTable(p)} s={s} fontSize={6.8} />
     </View>

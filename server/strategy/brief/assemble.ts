@@ -5,6 +5,8 @@
  * prose.ts.
  */
 import { documentCriterion } from "@/server/documents/criteria";
+import { documentPowerMarket } from "@/server/documents/powerMarket";
+import type { PowerMarketAt } from "@/server/layers/powerMarket";
 import { ProvenanceCollector } from "@/server/documents/provenance";
 import { fmtNumber, fmtPct } from "@/server/documents/format";
 import { canonicalJson, contentHash } from "@/server/documents/hash";
@@ -201,6 +203,28 @@ function provenanceOf(inputs: BriefInputs, criteria: DocumentCriterion[], plan: 
   return collector.build("brief", models);
 }
 
+/**
+ * The power-market section: candidate areas under the same curated rows share one table (a country
+ * with one row gives one table, however many areas it has), labelled with the areas it covers.
+ */
+function powerMarketByFacts(facts: readonly PowerMarketAt[], areas: BriefProfile["candidateAreas"]): NonNullable<StrategyBriefContent["powerMarket"]> {
+  const groups = new Map<string, { ranks: number[]; countries: Set<string>; section: ReturnType<typeof documentPowerMarket> }>();
+  facts.forEach((f, k) => {
+    const area = areas[k]!;
+    const section = documentPowerMarket(f, null);
+    const key = JSON.stringify(section.lines);
+    const g = groups.get(key) ?? { ranks: [], countries: new Set<string>(), section };
+    g.ranks.push(area.rank);
+    if (area.country) g.countries.add(area.country);
+    groups.set(key, g);
+  });
+  return [...groups.values()].map((g) => ({
+    rank: g.ranks[0]!,
+    label: `Candidate area${g.ranks.length > 1 ? "s" : ""} ${g.ranks.join(", ")}${g.countries.size ? ` (${[...g.countries].join(", ")})` : ""}`,
+    section: g.section,
+  }));
+}
+
 /** Builds the brief's content from the computed profile, comparison and plan (see the module comment). */
 export function assembleBrief(inputs: BriefInputs): StrategyBriefContent {
   const { request } = inputs;
@@ -228,6 +252,7 @@ export function assembleBrief(inputs: BriefInputs): StrategyBriefContent {
     profile,
     comparison,
     plan,
+    powerMarket: inputs.powerMarket ? powerMarketByFacts(inputs.powerMarket, profile.candidateAreas) : null,
     methodology: {
       method,
       scoreNote: "Scores are 0–100, higher is better: the scenario's method applied to the criterion utilities of each land cell.",

@@ -10,6 +10,8 @@ import type { Manifest, Quality } from "@/data/schema/manifest";
 import type { DocumentCriterion, DocumentProvenance } from "@/server/documents/content";
 import type { CriterionMeta } from "@/server/siting/criteria";
 import type { BriefRequest } from "@/server/strategy/brief/request";
+import type { DocumentPowerMarket } from "@/server/documents/powerMarket";
+import type { PowerMarketAt } from "@/server/layers/powerMarket";
 import type { methodText } from "@/server/documents/methodology";
 import type { PlanResult, Shortfall } from "@/server/strategy/capacityPlan";
 import type { RegionProfile, CandidateArea, CandidateAreaOptions } from "@/server/strategy/profile";
@@ -162,6 +164,8 @@ export interface StrategyBriefContent {
   profile: BriefProfile;
   comparison: BriefComparison | null;
   plan: BriefPlan | null;
+  /** The curated power-market facts at each candidate area's centre (null: not in the build). */
+  powerMarket: { rank: number; label: string; section: DocumentPowerMarket }[] | null;
   methodology: {
     method: ReturnType<typeof methodText>;
     scoreNote: string;
@@ -188,6 +192,8 @@ export interface BriefInputs {
   raster: BriefRaster;
   comparison: { rank: number; input: number; profile: RegionProfile }[] | null;
   plan: PlanOutput | null;
+  /** Power-market facts at each candidate area's centre, in the profile's order (null: not in the build). */
+  powerMarket: PowerMarketAt[] | null;
   manifest: Pick<Manifest, "inputsHash" | "profile" | "layers" | "sources" | "auxGrids" | "polygonSets">;
   app: { name: string; version: string };
   /** ISO-8601 UTC. */

@@ -3,7 +3,7 @@
  * assembled profile, comparison and plan. Shared sentences (engineering, carbon, latency, data rules,
  * boundaries) come from server/documents/limitations.ts.
  */
-import { ANNUAL_CARBON_FACTORS, BOUNDARIES, DATA_RULES_NOT_LEGAL_ADVICE, ENGINEERING_ESTIMATES, HISTORICAL_CLIMATE, MODELLED_LATENCY } from "@/server/documents/limitations";
+import { ANNUAL_CARBON_FACTORS, BOUNDARIES, DATA_RULES_NOT_LEGAL_ADVICE, ENGINEERING_ESTIMATES, HISTORICAL_CLIMATE, MODELLED_LATENCY, POWER_MARKET_SCREENING } from "@/server/documents/limitations";
 import { fmtFixed, fmtNumber, fmtPct } from "@/server/documents/format";
 import { engineeringAssumptions } from "@/server/documents/methodology";
 import type { DocumentProvenance } from "@/server/documents/content";
@@ -106,7 +106,7 @@ export function limitationsOf(plan: BriefPlan | null, provenance: DocumentProven
     "The plan places capacity at candidate area centres and treats energy, CO2 and water as linear in IT MW; it has no cost of land, construction, power or network, and no transmission or grid-connection limits beyond the maximum size per location.",
     "Demand markets are points with shares; the build-at-demand baseline uses the same models at those points, which may not be where capacity near a market would be built.",
   );
-  out.push(ENGINEERING_ESTIMATES, HISTORICAL_CLIMATE, ANNUAL_CARBON_FACTORS, MODELLED_LATENCY, DATA_RULES_NOT_LEGAL_ADVICE, BOUNDARIES);
+  out.push(ENGINEERING_ESTIMATES, HISTORICAL_CLIMATE, ANNUAL_CARBON_FACTORS, MODELLED_LATENCY, DATA_RULES_NOT_LEGAL_ADVICE, POWER_MARKET_SCREENING, BOUNDARIES);
   if (provenance.nonCommercialNote) out.push(provenance.nonCommercialNote);
   return out;
 }

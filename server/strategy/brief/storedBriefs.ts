@@ -10,6 +10,7 @@ import pkg from "@/package.json";
 import { loadBrief, saveBrief, type BriefMeta } from "@/server/db/briefs";
 import type { Database } from "@/server/db/schema";
 import { InputError } from "@/server/errors";
+import { hasPowerMarketLayers, powerMarketAtPoints } from "@/server/layers/powerMarket";
 import type { LayerStore } from "@/server/layers/store";
 import { countryOutlines } from "@/server/documents/countries";
 import { briefFigures, type BriefFigures } from "@/server/strategy/brief/figures";
@@ -97,6 +98,7 @@ export async function buildBrief(store: LayerStore, request: BriefRequest, opts:
     raster,
     comparison,
     plan,
+    powerMarket: hasPowerMarketLayers(store) ? powerMarketAtPoints(store, profile.candidateAreas) : null,
     manifest: store.manifest,
     app: { name: pkg.name, version: pkg.version },
     generatedAt: opts.generatedAt ?? new Date().toISOString(),

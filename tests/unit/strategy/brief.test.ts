@@ -16,6 +16,7 @@ import type { BriefInputs, StrategyBriefContent } from "@/server/strategy/brief/
 import { readStoredBrief } from "@/server/strategy/brief/storedContent";
 import { BriefRequest } from "@/server/strategy/brief/request";
 import { regionRaster } from "@/server/strategy/brief/storedBriefs";
+import { powerMarketAtPoints } from "@/server/layers/powerMarket";
 import type { RegionProfile } from "@/server/strategy/profile";
 import { resolveRegion } from "@/server/strategy/regions";
 import type { PlanOutput } from "@/server/strategy/regionalPlanning";
@@ -90,6 +91,7 @@ function inputs(over: Partial<BriefInputs> = {}): BriefInputs {
     raster: { cellDeg: 0.5, cells: [[65.25, 21.25, 86], [65.25, 21.75, null], [62.25, 15.25, 70]] },
     comparison: [{ rank: 1, input: 0, profile: profile("Sweden") }, { rank: 2, input: 1, profile: profile("Norway", { medianScore: 70, candidateAreas: [] }) }],
     plan: planOutput(),
+    powerMarket: null,
     manifest: testStore().manifest,
     app: { name: "siting-atlas", version: "0.0.0-test" },
     generatedAt: "2026-01-02T03:04:05.000Z",
@@ -267,6 +269,22 @@ describe("regionRaster", () => {
     const fine = regionRaster(store, region.cells, scores);
     expect(fine.cellDeg).toBe(0.25);
     expect(fine.cells.length).toBe(new Set(Array.from(region.cells)).size);
+  });
+});
+
+describe("the brief's power-market section", () => {
+  it("cites the curated facts at each candidate area and states the screening limitation", () => {
+    const p = profile("Sweden");
+    const c = assembleBrief(inputs({ powerMarket: powerMarketAtPoints(testStore(), p.candidateAreas) }));
+    // Both areas are in Sweden, under one national row: one table covering both.
+    expect(c.powerMarket).toHaveLength(1);
+    const first = c.powerMarket![0]!;
+    expect(first.label).toMatch(/^Candidate areas 1, 2/);
+    expect(first.section.lines.map((l) => l.title)).toEqual(["Market structure", "Corporate PPA route", "Energy attribute certificates", "Power-sector carbon price", "Data-centre connection rules"]);
+    // Sweden: a liberalised Nordic market with EU guarantees of origin and the EU ETS (power-market.csv).
+    expect(first.section.lines.find((l) => l.title === "Energy attribute certificates")!.value).toMatch(/guarantee/i);
+    for (const l of first.section.lines) expect(l.citation, l.title).toBeTruthy();
+    expect(c.limitations.join(" ")).toMatch(/screening aid, not legal or commercial advice/);
   });
 });
 

@@ -10,6 +10,7 @@ import type { BriefFigures } from "@/server/strategy/brief/figures";
 import {
   allocationTable, briefSections, builtTable, comparisonTable, keyNumbersTable, layerSpreadsTable, planDemandTable, planSetupLine, planTotalsTable, solverLine, candidateAreasTable, REPRODUCIBILITY_NOTE, reproducibilityLines,
 } from "@/server/strategy/brief/tables";
+import { powerMarketTable } from "@/server/documents/powerMarket";
 import { methodologyCriteriaTable } from "@/server/documents/tables";
 import { Figure, LimitationsSection, ProvenanceSection, Table } from "@/server/documents/web/parts";
 import type { StrategyBriefContent } from "@/server/strategy/brief/content";
@@ -69,6 +70,12 @@ export function BriefView({ content, figures, downloads }: { content: StrategyBr
         <Figure scene={figures.histogram} caption={`${figures.histogram.title}. ${p.medianScore !== null ? `Median ${fmtNumber(p.medianScore, 1)}; the best tenth of the land scores ${fmtNumber(p.p90Score, 1)} or more.` : "No land passes the constraints."}`} testId="brief-histogram" />
         <h3>{`Best candidate areas (${p.candidateAreas.length}; at most ${p.candidateAreaOptions.count}, ≥ ${fmtNumber(p.candidateAreaOptions.minDistanceKm, 0)} km apart, ≥ ${fmtNumber(p.candidateAreaOptions.minAreaKm2, 0)} km² of contiguous land in the top ${(p.candidateAreaOptions.topShare * 100).toFixed(0)} %)`}</h3>
         {p.candidateAreas.length ? <Table model={candidateAreasTable(p)} testId="brief-candidate-areas" /> : <p className={css.muted}>No candidate area meets the minimum area at these settings.</p>}
+        {content.powerMarket && content.powerMarket.length > 0 && (
+          <section data-testid="brief-power-market">
+            <h3>Power market in the candidate areas</h3>
+            {content.powerMarket.map((m) => <Table key={m.rank} model={powerMarketTable(m.section)} caption={m.label} />)}
+          </section>
+        )}
         <h3>Layers over the region (area-weighted)</h3>
         <Table model={layerSpreadsTable(p)} testId="brief-layers" />
       </section>

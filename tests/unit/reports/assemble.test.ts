@@ -88,3 +88,31 @@ describe("assembleReport", () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(r));
   });
 });
+
+describe("the report's power-market section", () => {
+  const r = fixtureReport();
+  const card = (id: string) => r.sites.find((s) => s.id === id)!;
+  const line = (id: string, title: string) => card(id).powerMarket!.lines.find((l) => l.title === title)!;
+
+  it("gives every site the five curated facts, each cited with an as-of date", () => {
+    for (const s of r.sites.filter((x) => x.country)) {
+      expect(s.powerMarket, s.name).not.toBeNull();
+      expect(s.powerMarket!.lines).toHaveLength(5);
+      for (const l of s.powerMarket!.lines) {
+        expect(l.citation, `${s.name} ${l.title}`).toBeTruthy();
+        expect(l.asOf, `${s.name} ${l.title}`).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+      }
+    }
+  });
+
+  it("states known market facts: Texas allows a physical PPA with US RECs; Luleå has no data-centre connection rule; Singapore allocates capacity", () => {
+    expect(line("dfw", "Corporate PPA route").value).toMatch(/physical/i);
+    expect(line("dfw", "Energy attribute certificates").value).toMatch(/Renewable Energy Certificate/);
+    expect(line("lulea", "Data-centre connection rules").value).toMatch(/none/i);
+    expect(line("singapore", "Data-centre connection rules").value).not.toMatch(/none|unknown/i);
+  });
+
+  it("says in the limitations that the table is a screening aid, not legal or commercial advice", () => {
+    expect(r.limitations.join(" ")).toMatch(/screening aid, not legal or commercial advice/);
+  });
+});

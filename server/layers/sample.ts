@@ -48,11 +48,11 @@ export interface SampleColumns {
   columns: LayerColumn[];
   reasons: string[];
   refs: ProvenanceRef[];
-  /** Country and zone per point: feature index (−1 = none) and whether strictly inside (1) or same-cell (0). */
+  /** Country and grid zone per point: feature index (−1 = none) and whether strictly inside (1) or same-cell (0). */
   country: Int32Array;
   countryInside: Uint8Array;
-  zone: Int32Array;
-  zoneInside: Uint8Array;
+  gridZone: Int32Array;
+  gridZoneInside: Uint8Array;
 }
 
 const OFF_GRID = "No land cell of the 0.25° analysis grid here (at sea, or an islet smaller than the grid resolves).";
@@ -218,7 +218,7 @@ function gridFiller(store: LayerStore, layer: LayerMeta, interpolation: "bilinea
   };
 }
 
-const OUTLINE: Record<PolygonSetId, string> = { countries: "country", zones: "Electricity Maps zone", subdivisions: "country or state/province" };
+const OUTLINE: Record<PolygonSetId, string> = { countries: "country", zones: "Electricity Maps grid zone", subdivisions: "country or state/province" };
 
 /**
  * Fills a polygon layer's column from the points' already-located features: one tight loop per
@@ -373,7 +373,7 @@ export function sampleColumns(store: LayerStore, points: readonly SamplePoint[],
   const columns = [...new Set(layerIds)].map(add);
   const geo = pointGeometry(store, points, needSubdivisions);
   for (const { col, fill } of fills) fill(geo, col);
-  return { points, columns, reasons: t.reasons, refs: t.refs, country: geo.countries.index, countryInside: geo.countries.inside, zone: geo.zones.index, zoneInside: geo.zones.inside };
+  return { points, columns, reasons: t.reasons, refs: t.refs, country: geo.countries.index, countryInside: geo.countries.inside, gridZone: geo.zones.index, gridZoneInside: geo.zones.inside };
 }
 
 
@@ -396,7 +396,9 @@ export interface PointSample {
   lon: number;
   /** The country and grid zone of the point (shared objects, so repeated places cost nothing). */
   country: { key: string; name: string; iso3: string | null; iso2: string | null; match: "inside" | "same-cell" } | null;
-  zone: { key: string; name: string; match: "inside" | "same-cell" } | null;
+  gridZone: { key: string; name: string; match: "inside" | "same-cell" } | null;
+  /** @deprecated since 0.2: the same object as `gridZone` (README, "Deprecated API names"). */
+  zone: PointSample["gridZone"];
   /** Values aligned with the response's `layers` array. */
   values: SampledValue[];
 }
@@ -429,7 +431,7 @@ function valueObject(col: LayerColumn, i: number, reasons: string[], refs: Prove
 export function toPointSamples(store: LayerStore, cols: SampleColumns): PointSample[] {
   const countries = store.polygons.countries.features, zones = store.polygons.zones.features;
   const countryObjects = new Map<number, PointSample["country"]>();
-  const zoneObjects = new Map<number, PointSample["zone"]>();
+  const zoneObjects = new Map<number, PointSample["gridZone"]>();
   const shared = cols.columns.map(() => new Map<number, SampledValue>());
   // A polygon value is fully determined by its provenance record: cached by ref index in a dense array.
   const byRef = cols.columns.map(() => new Array<SampledValue | undefined>(cols.refs.length));
@@ -456,8 +458,8 @@ export function toPointSamples(store: LayerStore, cols: SampleColumns): PointSam
       if (!v) shared[k]!.set(key, (v = valueObject(col, i, cols.reasons, cols.refs)));
       values[k] = v;
     }
-    const ci = cols.country[i]!, zi = cols.zone[i]!;
-    const ckey = ci * 2 + cols.countryInside[i]!, zkey = zi * 2 + cols.zoneInside[i]!;
+    const ci = cols.country[i]!, zi = cols.gridZone[i]!;
+    const ckey = ci * 2 + cols.countryInside[i]!, zkey = zi * 2 + cols.gridZoneInside[i]!;
     let country = countryObjects.get(ckey);
     if (country === undefined) {
       const f = ci >= 0 ? countries[ci]! : null;
@@ -467,10 +469,10 @@ export function toPointSamples(store: LayerStore, cols: SampleColumns): PointSam
     let zone = zoneObjects.get(zkey);
     if (zone === undefined) {
       const f = zi >= 0 ? zones[zi]! : null;
-      zone = f ? { key: f.key, name: f.name, match: cols.zoneInside[i] ? "inside" : "same-cell" } : null;
+      zone = f ? { key: f.key, name: f.name, match: cols.gridZoneInside[i] ? "inside" : "same-cell" } : null;
       zoneObjects.set(zkey, zone);
     }
-    out[i] = { lat: cols.points[i]!.lat, lon: cols.points[i]!.lon, country, zone, values };
+    out[i] = { lat: cols.points[i]!.lat, lon: cols.points[i]!.lon, country, gridZone: zone, zone, values };
   }
   return out;
 }

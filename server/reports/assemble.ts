@@ -207,7 +207,7 @@ export function assembleReport(inputs: ReportInputs): ReportContent {
     return {
       id: s.id, name: s.name, lat: s.lat, lon: s.lon,
       country: s.country ? { name: s.country.name, iso3: s.country.iso3 } : null,
-      zone: s.zone,
+      gridZone: s.gridZone,
       rank: s.rank, score: s.score, methodScore: s.methodScore,
       excluded: s.excluded, exclusionReasons: s.exclusionReasons,
       unrankedReason: s.rank === null && !s.excluded ? (leftOut.get(s.id) ?? s.criteria.find((c) => c.utility === null)?.reason ?? "a weighted value is missing") : null,

@@ -27,7 +27,7 @@ function columns(content: ReportContent): Column[] {
     { name: "lon", unit: "deg", description: "Longitude, WGS 84", get: (s) => s.lon },
     { name: "country", unit: "", description: "Country (Natural Earth)", get: (s) => s.country?.name ?? null },
     { name: "country_iso3", unit: "", description: "Country code (ISO 3166-1 alpha-3)", get: (s) => s.country?.iso3 ?? null },
-    { name: "grid_zone", unit: "", description: "Electricity Maps grid zone", get: (s) => s.zone?.key ?? null },
+    { name: "grid_zone", unit: "", description: "Electricity Maps grid zone", get: (s) => s.gridZone?.key ?? null },
     { name: "score", unit: "0-100", description: `Score, higher is better (${content.ranking.scoreNote})`, get: (s) => s.score },
     { name: "method_score", unit: "", description: `The ${content.ranking.methodTitle} method's own number`, get: (s) => s.methodScore },
     { name: "excluded", unit: "", description: "Excluded by a hard constraint", get: (s) => s.excluded },

@@ -2,7 +2,8 @@
  * Reading a stored report's content: reports are stored as JSON and kept for as long as their
  * project, so a report made by an earlier version must still open. Version 1 named the cooling
  * breakdown in camelCase (`economiserHours`, `overhead.fixed`, …); version 2 uses the cooling model's
- * own field names with units (`economiser_hours`, `fixed`, …) and adds each site's power-market
+ * own field names with units (`economiser_hours`, `fixed`, …), calls a site's Electricity Maps zone
+ * `gridZone` (v1: `zone`), and adds each site's power-market
  * section (null for a v1 report: it was made without the curated table).
  */
 import { REPORT_SCHEMA_VERSION, type ReportContent, type ReportCooling } from "./types";
@@ -37,7 +38,7 @@ export function readStoredReport(raw: unknown): ReportContent {
   const c = raw as { schemaVersion?: unknown; sites?: { cooling: unknown }[] } | null;
   if (c && typeof c === "object" && c.schemaVersion === REPORT_SCHEMA_VERSION) return c as ReportContent;
   if (c && typeof c === "object" && c.schemaVersion === 1 && Array.isArray(c.sites)) {
-    const sites = c.sites.map((s) => ({ ...s, cooling: coolingFromV1(s.cooling as CoolingV1 | null), powerMarket: null }));
+    const sites = c.sites.map(({ zone, ...s }: { cooling: unknown; zone?: unknown }) => ({ ...s, gridZone: zone ?? null, cooling: coolingFromV1(s.cooling as CoolingV1 | null), powerMarket: null }));
     return { ...(c as unknown as ReportContent), schemaVersion: REPORT_SCHEMA_VERSION, sites: sites as unknown as ReportContent["sites"] };
   }
   throw new Error(`stored report has an unknown content version (${String(c?.schemaVersion)})`);

@@ -97,10 +97,10 @@ export function agreementTable(content: ReportContent): TableModel {
   };
 }
 
-/** One line describing a site's place: country, coordinates, zone. */
+/** One line describing a site's place: country, coordinates, grid zone. */
 export function siteLocationLine(s: ReportSiteCard): string {
   const lat = `${Math.abs(s.lat).toFixed(2)}° ${s.lat >= 0 ? "N" : "S"}`, lon = `${Math.abs(s.lon).toFixed(2)}° ${s.lon >= 0 ? "E" : "W"}`;
-  return [s.country ? `${s.country.name}${s.country.iso3 ? ` (${s.country.iso3})` : ""}` : "no country", `${lat}, ${lon}`, s.zone ? `grid zone ${s.zone.name}` : null].filter(Boolean).join(" · ");
+  return [s.country ? `${s.country.name}${s.country.iso3 ? ` (${s.country.iso3})` : ""}` : "no country", `${lat}, ${lon}`, s.gridZone ? `grid zone ${s.gridZone.name}` : null].filter(Boolean).join(" · ");
 }
 
 /** The climate and cooling summary of a site card, as sentences. */

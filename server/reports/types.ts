@@ -80,7 +80,7 @@ export interface ReportSiteCard {
   lat: number;
   lon: number;
   country: { name: string; iso3: string | null } | null;
-  zone: { key: string; name: string } | null;
+  gridZone: { key: string; name: string } | null;
   rank: number | null;
   /** 0–100, higher is better (null when excluded or unranked). */
   score: number | null;

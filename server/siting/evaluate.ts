@@ -47,6 +47,9 @@ export interface SiteResult {
   lat: number;
   lon: number;
   country: { key: string; name: string; iso3: string | null } | null;
+  /** The Electricity Maps grid zone the site is in. */
+  gridZone: { key: string; name: string } | null;
+  /** @deprecated since 0.2: the same as `gridZone` (README, "Deprecated API names"). */
   zone: { key: string; name: string } | null;
   rank: number | null;
   /** 0–100, higher is better, for every method (see RankResult.scoreNote). */
@@ -124,7 +127,7 @@ export interface PreparedEvaluation {
   metricOverrides: string[][];
   exclusions: Exclusion[];
   names: string[];
-  places: { country: { key: string; name: string; iso3: string | null } | null; zone: { key: string; name: string } | null }[];
+  places: { country: { key: string; name: string; iso3: string | null } | null; gridZone: { key: string; name: string } | null }[];
 }
 
 export function prepareEvaluation(store: LayerStore, sites: readonly Site[], scenario: Scenario): PreparedEvaluation {
@@ -194,12 +197,12 @@ export function prepareEvaluation(store: LayerStore, sites: readonly Site[], sce
   });
 
   const places = sites.map((_, i) => {
-    const ci = cols.country[i]!, zi = cols.zone[i]!;
+    const ci = cols.country[i]!, zi = cols.gridZone[i]!;
     const cf = ci >= 0 ? countries[ci]! : null;
     const zf = zi >= 0 ? store.polygons.zones.features[zi]! : null;
     return {
       country: cf ? { key: cf.key, name: cf.name, iso3: (cf.props.iso3 as string | null) ?? null } : null,
-      zone: zf ? { key: zf.key, name: zf.name } : null,
+      gridZone: zf ? { key: zf.key, name: zf.name } : null,
     };
   });
   return { sites, meta, raws, utilities, utilityReasons, metricsPerSite, metricOverrides, exclusions, names, places };
@@ -231,7 +234,8 @@ export function scorePrepared(prep: PreparedEvaluation, scenario: Scenario): Ran
       lat: site.lat,
       lon: site.lon,
       country: places[i]!.country,
-      zone: places[i]!.zone,
+      gridZone: places[i]!.gridZone,
+      zone: places[i]!.gridZone,
       rank: result.ranking[i] ?? null,
       score: displayScore(result.method, result.scores[i] ?? null),
       methodScore: result.scores[i] ?? null,

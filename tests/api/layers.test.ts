@@ -67,7 +67,8 @@ describe("layers.sample", () => {
     expect(res.layers.length).toBeGreaterThanOrEqual(REQUIRED_IDS.length);
     const oslo = res.results[0]!;
     expect(oslo.country?.key).toBe("NOR");
-    expect(oslo.zone?.key).toBe("NO-NO1");
+    expect(oslo.gridZone?.key).toBe("NO-NO1");
+    expect(oslo.zone, "deprecated alias for one release").toEqual(oslo.gridZone);
     const k = res.layers.indexOf("carbon.grid_intensity");
     const v = oslo.values[k]!;
     expect(typeof v.value).toBe("number");

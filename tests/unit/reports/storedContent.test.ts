@@ -25,7 +25,7 @@ describe("readStoredReport", () => {
 
   it("upgrades a version-1 report's cooling breakdown to the model's field names", () => {
     expect(current.sites.some((s) => s.cooling !== null)).toBe(true);
-    const v1 = { ...current, schemaVersion: 1, sites: current.sites.map((s) => ({ ...s, cooling: asV1(s.cooling) })) };
+    const v1 = { ...current, schemaVersion: 1, sites: current.sites.map(({ gridZone, ...s }) => ({ ...s, zone: gridZone, cooling: asV1(s.cooling) })) };
     const read = readStoredReport(JSON.parse(JSON.stringify(v1)));
     expect(read.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
     // A v1 report was made without the curated power-market table: its sections are null, the rest is as made.

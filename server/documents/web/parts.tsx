@@ -81,3 +81,22 @@ export function LimitationsSection({ limitations, reproducibility, reproducibili
     </>
   );
 }
+
+/** The top of every document's page: kind, title, subtitle, downloads and the question it answers. */
+export function DocumentHeader({ kind, cover, downloads, testId }: { kind: string; cover: { title: string; subtitle: string; question: string }; downloads: { label: string; href: string }[]; testId: string }) {
+  return (
+    <>
+      <p className={css.kicker}>{`Siting Atlas · ${kind}`}</p>
+      <h1 data-testid={testId}>{cover.title}</h1>
+      <p className={css.subtitle}>{cover.subtitle}</p>
+      <nav className={css.downloads} aria-label="Downloads">
+        <span className={css.small}>Download:</span>
+        {downloads.map((d) => <a key={d.label} href={d.href} rel="noreferrer">{d.label}</a>)}
+      </nav>
+      <div className={css.box}>
+        <strong>The question</strong>
+        <p>{cover.question}</p>
+      </div>
+    </>
+  );
+}

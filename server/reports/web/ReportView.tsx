@@ -13,7 +13,7 @@ import {
 import { powerMarketTable } from "@/server/documents/powerMarket";
 import { methodologyCriteriaTable } from "@/server/documents/tables";
 import type { ReportContent, ReportSiteCard } from "@/server/reports/types";
-import { Figure, LimitationsSection, ProvenanceSection, Table } from "@/server/documents/web/parts";
+import { DocumentHeader, Figure, LimitationsSection, ProvenanceSection, Table } from "@/server/documents/web/parts";
 import css from "@/server/documents/web/document.module.css";
 
 function SiteCard({ card, content, figures, position }: { card: ReportSiteCard; content: ReportContent; figures: ReportFigures; position: number }) {
@@ -80,17 +80,7 @@ export function ReportView({ content, figures, downloads }: { content: ReportCon
   const top = content.summary.recommended[0];
   return (
     <article className={css.report} data-testid="report">
-      <p className={css.kicker}>Siting Atlas · siting report</p>
-      <h1 data-testid="report-title">{content.cover.title}</h1>
-      <p className={css.subtitle}>{content.cover.subtitle}</p>
-      <nav className={css.downloads} aria-label="Downloads">
-        <span className={css.small}>Download:</span>
-        {downloads.map((d) => <a key={d.label} href={d.href} rel="noreferrer">{d.label}</a>)}
-      </nav>
-      <div className={css.box}>
-        <strong>The question</strong>
-        <p>{content.cover.question}</p>
-      </div>
+      <DocumentHeader kind="siting report" cover={content.cover} downloads={downloads} testId="report-title" />
       {top && (
         <div className={`${css.box} ${css.shade}`} data-testid="recommended">
           <strong>Recommended site</strong>

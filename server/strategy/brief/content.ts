@@ -14,7 +14,7 @@ import type { DocumentPowerMarket } from "@/server/documents/powerMarket";
 import type { PowerMarketAt } from "@/server/layers/powerMarket";
 import type { methodText } from "@/server/documents/methodology";
 import type { PlanResult, Shortfall } from "@/server/strategy/capacityPlan";
-import type { RegionProfile, CandidateArea, CandidateAreaOptions } from "@/server/strategy/profile";
+import type { RegionProfile, CandidateAreaOptions } from "@/server/strategy/profile";
 import type { PlanOutput } from "@/server/strategy/regionalPlanning";
 
 /** 2: "zones" became candidate areas (v1 briefs are upgraded when read, storedContent.ts). */
@@ -42,25 +42,14 @@ export interface BriefLayerSpread {
   coverage: number;
 }
 
-export interface BriefProfile {
+/** The region profile as the brief stores it (server/strategy/profile.ts `RegionProfile`, JSON-safe). */
+export interface BriefProfile extends Pick<RegionProfile, "areaKm2" | "cells" | "passShare" | "excludedShare" | "unscoredShare" | "histogram" | "medianScore" | "p90Score" | "candidateAreaThreshold" | "candidateAreas" | "plausibility"> {
   regionName: string;
   /** The region in words: "country (SWE)", "group of 30 countries", "polygon drawn on the map (5 corners)". */
   regionDescription: string;
-  areaKm2: number;
-  cells: number;
-  passShare: number;
-  excludedShare: number;
-  unscoredShare: number;
-  /** Area-weighted score histogram of land passing the constraints (10 bins of 10 points; shares sum to 1). */
-  histogram: { from: number; to: number; areaShare: number }[];
-  medianScore: number | null;
-  p90Score: number | null;
-  /** Score a cell needs to count towards a candidate area (the region's top share of scored land). */
-  candidateAreaThreshold: number | null;
+  /** The settings the candidate areas were found with. */
   candidateAreaOptions: CandidateAreaOptions;
-  candidateAreas: CandidateArea[];
-  /** The buildability rule candidate areas passed, and the share of the passing land it rules out. */
-  plausibility: { text: string; implausibleShare: number };
+  /** Layer spreads with missing statistics as null (JSON has no NaN). */
   layers: BriefLayerSpread[];
   /** The scoring method of the surface (its title), and the note when it had to fall back to another. */
   method: string;

@@ -12,7 +12,7 @@ import {
 } from "@/server/strategy/brief/tables";
 import { powerMarketTable } from "@/server/documents/powerMarket";
 import { methodologyCriteriaTable } from "@/server/documents/tables";
-import { Figure, LimitationsSection, ProvenanceSection, Table } from "@/server/documents/web/parts";
+import { DocumentHeader, Figure, LimitationsSection, ProvenanceSection, Table } from "@/server/documents/web/parts";
 import type { StrategyBriefContent } from "@/server/strategy/brief/content";
 
 function Shortfalls({ content }: { content: StrategyBriefContent }) {
@@ -34,17 +34,7 @@ export function BriefView({ content, figures, downloads }: { content: StrategyBr
   const t = new Map(briefSections(content).map((x) => [x.id, x.title]));
   return (
     <article className={css.report} data-testid="brief">
-      <p className={css.kicker}>Siting Atlas · regional strategy brief</p>
-      <h1 data-testid="brief-title">{content.cover.title}</h1>
-      <p className={css.subtitle}>{content.cover.subtitle}</p>
-      <nav className={css.downloads} aria-label="Downloads">
-        <span className={css.small}>Download:</span>
-        {downloads.map((d) => <a key={d.label} href={d.href} rel="noreferrer">{d.label}</a>)}
-      </nav>
-      <div className={css.box}>
-        <strong>The question</strong>
-        <p>{content.cover.question}</p>
-      </div>
+      <DocumentHeader kind="regional strategy brief" cover={content.cover} downloads={downloads} testId="brief-title" />
       <div className={`${css.box} ${css.shade}`}>
         <strong>Key numbers</strong>
         <Table model={keyNumbersTable(content)} testId="brief-key-numbers" />

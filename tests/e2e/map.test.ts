@@ -219,6 +219,16 @@ describe("map workspace", () => {
       expect(names(features, "site-labels").has("Ashburn campus")).toBe(true);
       expect(legend).toEqual(expect.arrayContaining(["sites", "places", "plants", "rivers", "admin1"]));
       await page.screenshot({ path: path.join(ARTIFACTS, "basemap-ashburn-z9.png") });
+      // Hovering a plant names it with capacity and fuel, with no data layer switched on.
+      const plantAt = await page.evaluate(() => {
+        const m = (window as unknown as { __sitingMap: { queryRenderedFeatures(o: object): { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[]; project(c: [number, number]): { x: number; y: number } } }).__sitingMap;
+        const plant = m.queryRenderedFeatures({ layers: ["basemap-plants"] }).sort((a, b) => Number(b.properties.capacity_mw) - Number(a.properties.capacity_mw))[0]!;
+        return { ...m.project(plant.geometry.coordinates), name: String(plant.properties.name) };
+      });
+      const box = (await page.locator("canvas.maplibregl-canvas").boundingBox())!;
+      await page.mouse.move(box.x + plantAt.x + 1, box.y + plantAt.y);
+      await page.mouse.move(box.x + plantAt.x, box.y + plantAt.y);
+      await expect.poll(() => page.locator(".map-tooltip").textContent(), { timeout: 10_000 }).toMatch(/ — [\d,.]+ MW [a-z ]+.*\(WRI GPPD\)/);
       await page.close();
     }, 90_000);
 

@@ -29,7 +29,7 @@ const ENTRIES: Entry[] = [
 ];
 
 const panel: CSSProperties = {
-  position: "absolute", left: 10, top: 10, zIndex: 2, maxWidth: 250, background: "rgba(255,255,255,0.92)",
+  position: "absolute", right: 10, bottom: 34, zIndex: 2, maxWidth: 250, background: "rgba(255,255,255,0.92)",
   border: "1px solid #c9c9c9", borderRadius: 4, padding: "3px 7px", font: "10.5px/1.3 system-ui, sans-serif", color: "#222",
 };
 

@@ -3,6 +3,7 @@ import type { Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { formatValue, type CatalogLayer } from "@/components/layers/types";
 import { useTRPCClient } from "@/components/trpc/client";
+import { BASEMAP_LAYERS } from "./basemapStyle";
 import { OVERLAY_PREFIX } from "./overlays";
 import { plantHoverText } from "./plantStyle";
 
@@ -19,19 +20,26 @@ export function useHoverValue(map: MapLibreMap | null, layer: CatalogLayer | und
   const request = useRef(0);
 
   useEffect(() => {
-    if (!map || !layer) {
+    if (!map) {
       setHover(null);
       return;
     }
     const onMove = (e: MapMouseEvent) => {
       if (timer.current) clearTimeout(timer.current);
       const { x, y } = e.point;
-      // A plant symbol under the pointer: its own attributes, no request needed.
-      const symbolLayers = map.getStyle().layers.filter((l) => l.id.startsWith(OVERLAY_PREFIX) && l.id.endsWith(":points") && l.type === "circle").map((l) => l.id);
+      // A plant symbol under the pointer (a power layer's or the base map's): its own attributes, no request needed.
+      const symbolLayers = map.getStyle().layers
+        .filter((l) => (l.id.startsWith(OVERLAY_PREFIX) && l.id.endsWith(":points") && l.type === "circle") || l.id === BASEMAP_LAYERS.plants)
+        .map((l) => l.id);
       const plant = symbolLayers.length ? map.queryRenderedFeatures(e.point, { layers: symbolLayers }).find((f) => f.properties && "capacity_mw" in f.properties) : undefined;
       if (plant) {
         request.current++;
         setHover({ x, y, text: plantHoverText(plant.properties as Record<string, unknown>) });
+        return;
+      }
+      if (!layer) {
+        request.current++;
+        setHover(null);
         return;
       }
       const point = { lat: e.lngLat.lat, lon: e.lngLat.wrap().lng };

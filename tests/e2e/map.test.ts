@@ -220,6 +220,18 @@ describe("map workspace", () => {
       expect(names(features, "site-labels").has("Ashburn campus")).toBe(true);
       expect(legend).toEqual(expect.arrayContaining(["sites", "places", "plants", "rivers", "admin1"]));
       await page.screenshot({ path: path.join(ARTIFACTS, "basemap-ashburn-z9.png") });
+      // Hovering a plant names it with capacity and fuel, with no data layer switched on.
+      const plantAt = await page.evaluate(() => {
+        const m = (window as unknown as { __sitingMap: { queryRenderedFeatures(o: object): { geometry: { coordinates: [number, number] } }[]; project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } }).__sitingMap;
+        // The plant nearest the centre, clear of the legend and the controls at the edges.
+        const cx = m.getCanvas().clientWidth / 2, cy = m.getCanvas().clientHeight / 2;
+        const at = m.queryRenderedFeatures({ layers: ["basemap-plants"] }).map((f) => m.project(f.geometry.coordinates));
+        return at.sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy))[0]!;
+      });
+      const box = (await page.locator("canvas.maplibregl-canvas").boundingBox())!;
+      await page.mouse.move(box.x + plantAt.x + 1, box.y + plantAt.y);
+      await page.mouse.move(box.x + plantAt.x, box.y + plantAt.y);
+      await expect.poll(() => page.locator(".map-tooltip").textContent(), { timeout: 10_000 }).toMatch(/ — [\d,.]+ MW [a-z ]+.*\(WRI GPPD\)/);
       await page.close();
     }, 90_000);
 

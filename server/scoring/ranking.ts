@@ -30,21 +30,20 @@ export const DEFAULT_TIE_TOLERANCE = 1e-12;
  */
 export class IndexSorter {
   readonly order: Int32Array;
-  private readonly key: Int32Array;
-  private readonly hist: Int32Array;
+  private counting: { key: Int32Array; hist: Int32Array } | null = null;
   private radix: RadixBuffers | null = null;
 
-  constructor(private readonly capacity: number) {
+  constructor(readonly capacity: number) {
     this.order = new Int32Array(capacity);
-    // Large arrays are radix-sorted (below), which needs no per-value histogram.
-    this.key = new Int32Array(capacity < RADIX_MIN ? capacity : 0);
-    this.hist = new Int32Array(capacity < RADIX_MIN ? 2 * capacity + 17 : 0);
   }
 
   /** Sorts indices 0..m−1 by `v` descending; `lo`/`hi` may pass the known min/max of v[0..m). */
   sortDescending(v: ArrayLike<number>, m: number, lo = NaN, hi = NaN): Int32Array {
     if (m >= RADIX_MIN) return radixSortDescending(v, m, lo, hi, this.order, (this.radix ??= radixBuffers(this.capacity)));
-    return countingSortDescending(v, m, lo, hi, this.order, this.key, this.hist);
+    // Scratch of the counting sort, for up to RADIX_MIN values (larger arrays are radix-sorted).
+    const size = Math.min(this.capacity, RADIX_MIN);
+    const c = (this.counting ??= { key: new Int32Array(size), hist: new Int32Array(2 * size + 17) });
+    return countingSortDescending(v, m, lo, hi, this.order, c.key, c.hist);
   }
 }
 
@@ -190,6 +189,17 @@ function sortRange(order: Int32Array, s: number, e: number, v: ArrayLike<number>
   order.subarray(s, e).sort((x, y) => v[y]! - v[x]! || x - y);
 }
 
+/**
+ * A sorter of at least `m` values shared by the ranking functions below, which copy its order out
+ * before returning: ranking 100,000 scores then allocates (and the OS zeroes) no 2.5 MB of scratch
+ * per call. The engine is single-threaded and nothing runs between a sort and its copy.
+ */
+let shared: IndexSorter | null = null;
+function sharedSorter(m: number): IndexSorter {
+  if (!shared || shared.capacity < m) shared = new IndexSorter(Math.max(m, 1024));
+  return shared;
+}
+
 /** Indices of `values` from largest to smallest (stable for ties). */
 export function argsortDescending(values: ArrayLike<number>): Int32Array {
   const sorter = new IndexSorter(values.length);
@@ -244,7 +254,7 @@ export function rankDescending(values: ArrayLike<number>, opts: RankOptions = {}
     const a = x < 0 ? -x : x;
     if (a > scale && a < Infinity) scale = a;
   }
-  const order = new IndexSorter(m).sortDescending(values, m, lo, hi);
+  const order = sharedSorter(m).sortDescending(values, m, lo, hi);
   return ranksFromOrder(values, order, m, (opts.tolerance ?? DEFAULT_TIE_TOLERANCE) * scale);
 }
 
@@ -263,7 +273,7 @@ export function rankScores(values: Float64Array): number[] {
   }
   const a = Math.abs(lo), b = Math.abs(hi);
   const scale = Math.max(a < Infinity ? a : 0, b < Infinity ? b : 0);
-  const order = new IndexSorter(m).sortDescending(values, m, lo, hi);
+  const order = sharedSorter(m).sortDescending(values, m, lo, hi);
   return ranksFromOrder(values, order, m, DEFAULT_TIE_TOLERANCE * scale);
 }
 

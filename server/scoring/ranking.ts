@@ -30,21 +30,32 @@ export const DEFAULT_TIE_TOLERANCE = 1e-12;
  */
 export class IndexSorter {
   readonly order: Int32Array;
-  private readonly key: Int32Array;
-  private readonly hist: Int32Array;
+  private counting: { key: Int32Array; hist: Int32Array } | null = null;
   private radix: RadixBuffers | null = null;
 
-  constructor(private readonly capacity: number) {
+  constructor(readonly capacity: number) {
     this.order = new Int32Array(capacity);
-    // Large arrays are radix-sorted (below), which needs no per-value histogram.
-    this.key = new Int32Array(capacity < RADIX_MIN ? capacity : 0);
-    this.hist = new Int32Array(capacity < RADIX_MIN ? 2 * capacity + 17 : 0);
   }
+
+  /**
+   * After a sort of ≥ RADIX_MIN values, the values in sorted order (sorted[p] = v[order[p]]), so that
+   * ranks are read sequentially rather than gathered again; null after a smaller sort.
+   */
+  sorted: Float64Array | null = null;
 
   /** Sorts indices 0..m−1 by `v` descending; `lo`/`hi` may pass the known min/max of v[0..m). */
   sortDescending(v: ArrayLike<number>, m: number, lo = NaN, hi = NaN): Int32Array {
-    if (m >= RADIX_MIN) return radixSortDescending(v, m, lo, hi, this.order, (this.radix ??= radixBuffers(this.capacity)));
-    return countingSortDescending(v, m, lo, hi, this.order, this.key, this.hist);
+    this.sorted = null;
+    if (m >= RADIX_MIN) {
+      const b = (this.radix ??= radixBuffers(this.capacity));
+      const order = radixSortDescending(v, m, lo, hi, this.order, b);
+      this.sorted = b.sorted;
+      return order;
+    }
+    // Scratch of the counting sort, for up to RADIX_MIN values (larger arrays are radix-sorted).
+    const size = Math.min(this.capacity, RADIX_MIN);
+    const c = (this.counting ??= { key: new Int32Array(size), hist: new Int32Array(2 * size + 17) });
+    return countingSortDescending(v, m, lo, hi, this.order, c.key, c.hist);
   }
 }
 
@@ -60,10 +71,12 @@ interface RadixBuffers {
   keyB: Uint32Array;
   idxB: Int32Array;
   hist: Int32Array;
+  /** The values in sorted order. */
+  sorted: Float64Array;
 }
 
 function radixBuffers(capacity: number): RadixBuffers {
-  return { keyA: new Uint32Array(capacity), keyB: new Uint32Array(capacity), idxB: new Int32Array(capacity), hist: new Int32Array(2 * 65536) };
+  return { keyA: new Uint32Array(capacity), keyB: new Uint32Array(capacity), idxB: new Int32Array(capacity), hist: new Int32Array(2 * 65536), sorted: new Float64Array(capacity) };
 }
 
 /** Finds min and max of v[0..m) unless given. */
@@ -88,12 +101,13 @@ function extremes(v: ArrayLike<number>, m: number, lo: number, hi: number): [num
 function radixSortDescending(v: ArrayLike<number>, m: number, lo: number, hi: number, order: Int32Array, b: RadixBuffers): Int32Array {
   [lo, hi] = extremes(v, m, lo, hi);
   const scale = 4294967040 / (hi - lo); // 2³² − 256: (hi − lo)·scale stays below 2³² after rounding
+  const { keyA, keyB, idxB, hist, sorted } = b;
   if (!(hi > lo) || !(scale > 0 && scale < Infinity)) {
     for (let i = 0; i < m; i++) order[i] = i;
     if (hi > lo) sortRange(order, 0, m, v);
+    for (let p = 0; p < m; p++) sorted[p] = v[order[p]!]!;
     return order;
   }
-  const { keyA, keyB, idxB, hist } = b;
   hist.fill(0);
   for (let i = 0; i < m; i++) {
     const k = ((hi - v[i]!) * scale) >>> 0;
@@ -116,9 +130,33 @@ function radixSortDescending(v: ArrayLike<number>, m: number, lo: number, hi: nu
   }
   for (let p = 0; p < m; p++) {
     const k = keyB[p]!;
-    order[hist[65536 + (k >>> 16)]!++] = idxB[p]!;
+    const q = hist[65536 + (k >>> 16)]!++;
+    const idx = idxB[p]!;
+    order[q] = idx;
+    sorted[q] = v[idx]!;
   }
-  insertionFixup(v, m, order);
+  // Values sharing a key are still in index order: one insertion pass on the sorted values (moving
+  // their indices with them) puts them in value order; heavy clustering falls back to a comparison sort.
+  let budget = 8 * m + 64;
+  for (let k = 1; k < m; k++) {
+    const x = sorted[k]!;
+    if (sorted[k - 1]! >= x) continue;
+    const idx = order[k]!;
+    let p = k - 1;
+    while (p >= 0 && sorted[p]! < x) {
+      sorted[p + 1] = sorted[p]!;
+      order[p + 1] = order[p]!;
+      p--;
+    }
+    sorted[p + 1] = x;
+    order[p + 1] = idx;
+    budget -= k - p;
+    if (budget < 0) {
+      sortRange(order, 0, m, v);
+      for (let q = 0; q < m; q++) sorted[q] = v[order[q]!]!;
+      break;
+    }
+  }
   return order;
 }
 
@@ -190,6 +228,17 @@ function sortRange(order: Int32Array, s: number, e: number, v: ArrayLike<number>
   order.subarray(s, e).sort((x, y) => v[y]! - v[x]! || x - y);
 }
 
+/**
+ * A sorter of at least `m` values shared by the ranking functions below, which copy its order out
+ * before returning: ranking 100,000 scores then allocates (and the OS zeroes) no 2.5 MB of scratch
+ * per call. The engine is single-threaded and nothing runs between a sort and its copy.
+ */
+let shared: IndexSorter | null = null;
+function sharedSorter(m: number): IndexSorter {
+  if (!shared || shared.capacity < m) shared = new IndexSorter(Math.max(m, 1024));
+  return shared;
+}
+
 /** Indices of `values` from largest to smallest (stable for ties). */
 export function argsortDescending(values: ArrayLike<number>): Int32Array {
   const sorter = new IndexSorter(values.length);
@@ -200,14 +249,14 @@ export function argsortDescending(values: ArrayLike<number>): Int32Array {
  * Competition ranks from a descending order: positions whose value is within `tolerance` of the
  * first value of their group share the group's first position + 1.
  */
-function ranksFromOrder(v: ArrayLike<number>, order: Int32Array, m: number, tol: number): number[] {
+function ranksFromOrder(v: ArrayLike<number>, order: Int32Array, m: number, tol: number, sorted: Float64Array | null = null): number[] {
   const ranks = new Array<number>(m);
   if (m === 0) return ranks;
   let leaderPos = 0;
   let leader = v[order[0]!]!;
   for (let p = 0; p < m; p++) {
     const idx = order[p]!;
-    const x = v[idx]!;
+    const x = sorted ? sorted[p]! : v[idx]!;
     if (leader - x > tol) {
       leaderPos = p;
       leader = x;
@@ -244,8 +293,9 @@ export function rankDescending(values: ArrayLike<number>, opts: RankOptions = {}
     const a = x < 0 ? -x : x;
     if (a > scale && a < Infinity) scale = a;
   }
-  const order = new IndexSorter(m).sortDescending(values, m, lo, hi);
-  return ranksFromOrder(values, order, m, (opts.tolerance ?? DEFAULT_TIE_TOLERANCE) * scale);
+  const sorter = sharedSorter(m);
+  const order = sorter.sortDescending(values, m, lo, hi);
+  return ranksFromOrder(values, order, m, (opts.tolerance ?? DEFAULT_TIE_TOLERANCE) * scale, sorter.sorted);
 }
 
 /**
@@ -263,8 +313,9 @@ export function rankScores(values: Float64Array): number[] {
   }
   const a = Math.abs(lo), b = Math.abs(hi);
   const scale = Math.max(a < Infinity ? a : 0, b < Infinity ? b : 0);
-  const order = new IndexSorter(m).sortDescending(values, m, lo, hi);
-  return ranksFromOrder(values, order, m, DEFAULT_TIE_TOLERANCE * scale);
+  const sorter = sharedSorter(m);
+  const order = sorter.sortDescending(values, m, lo, hi);
+  return ranksFromOrder(values, order, m, DEFAULT_TIE_TOLERANCE * scale, sorter.sorted);
 }
 
 /** Ranks values where lower is better (e.g. VIKOR Q): rank 1 = smallest; ties share (1, 2, 2, 4). */

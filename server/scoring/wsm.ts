@@ -25,6 +25,12 @@ export const DEFAULT_ADDITIVE_NORMALIZATION: NormalizationOption = "max";
  */
 export const ROW_BLOCK = 4096;
 
+/** scores += wa·(x − c), or wa / x for a reciprocal column (one streaming pass). */
+function addColumn(scores: Float64Array, x: Float64Array, wa: number, c: number, recip: boolean, m: number): void {
+  if (recip) for (let i = 0; i < m; i++) scores[i]! += wa / x[i]!;
+  else for (let i = 0; i < m; i++) scores[i]! += wa * (x[i]! - c);
+}
+
 /** WSM scores as a Float64Array from a prepared problem (internal hot path: no per-cell allocation). */
 export function wsmScoresPrepared(prep: Prepared): Float64Array {
   const { stats, w, t, cols } = prep;
@@ -37,18 +43,9 @@ export function wsmScoresPrepared(prep: Prepared): Float64Array {
   for (let k = 0; k < cols.length; k++) (t.recip[cols[k]!] ? rec : lin).push(cols[k]!);
   const order = [...lin, ...rec];
   const scores = new Float64Array(m);
-  for (let i0 = 0; i0 < m; i0 += ROW_BLOCK) {
-    const i1 = Math.min(m, i0 + ROW_BLOCK);
-    for (let k = 0; k < order.length; k++) {
-      const j = order[k]!;
-      const x = columns[j]!;
-      const wa = w[j]! * t.a[j]!;
-      if (t.recip[j]) for (let i = i0; i < i1; i++) scores[i]! += wa / x[i]!;
-      else {
-        const c = t.c[j]!;
-        for (let i = i0; i < i1; i++) scores[i]! += wa * (x[i]! - c);
-      }
-    }
+  for (let k = 0; k < order.length; k++) {
+    const j = order[k]!;
+    addColumn(scores, columns[j]!, w[j]! * t.a[j]!, t.c[j]!, t.recip[j] === 1, m);
   }
   return scores;
 }

@@ -61,6 +61,12 @@ describe("rankDescending / rankAscending", () => {
       expect(a > b || (a === b && order[p - 1]! < order[p]!)).toBe(true);
     }
   });
+  it("ranks small arrays correctly after large ones (the sorter's scratch is shared across calls)", () => {
+    const big = Array.from({ length: 40_000 }, (_, i) => (i * 7919) % 40_000);
+    expect(rankDescending(big)[0]).toBe(40_000);
+    expect(rankDescending([0.2, 0.9, 0.5])).toEqual([3, 1, 2]);
+    expect(rankDescending(big)[0]).toBe(40_000);
+  });
   it("argsortDescending is stable: equal values keep input order", () => {
     expect(Array.from(argsortDescending([1, 3, 3, 2, 3]))).toEqual([1, 2, 4, 3, 0]);
   });

@@ -42,7 +42,7 @@ export function Inspector({ point, catalog, criteria = [], metricTitles, onClose
         <>
           <p className="where">
             {result.country ? `${result.country.name}${result.country.match === "same-cell" ? " (nearest outline)" : ""}` : "Not in any country"}
-            {result.zone ? ` · grid zone ${result.zone.name}` : ""}
+            {result.zone ? ` · grid zone ${result.zone.name} (${result.zone.key})` : ""}
             {onAddSite && (
               <button type="button" className="small add-site" onClick={() => onAddSite(`${result.country?.name ?? "Site"} ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`)}>Add as candidate site</button>
             )}

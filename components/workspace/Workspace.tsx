@@ -26,6 +26,7 @@ import { CoordinateForm } from "./CoordinateForm";
 import { FirstScreen } from "./FirstScreen";
 import { ProjectBar } from "./ProjectBar";
 import { Tabs } from "./Tabs";
+import { useSurfacePrefetch } from "./useSurfacePrefetch";
 import { parseViewState, serializeViewState, type ViewState } from "./viewState";
 
 type LeftTab = "sites" | "scenario" | "layers";
@@ -59,6 +60,7 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
   const { state, edit } = project;
   const readOnly = state.access !== "write";
   const scenario = state.scenarios.find((s) => s.id === state.activeScenarioId) ?? null;
+  useSurfacePrefetch(scenario, surfaceOn, project.loaded);
 
   // Ranking follows every edit; deferring keeps slider drags responsive, and the previous ranking stays shown meanwhile.
   const rankInput = useDeferredValue(useMemo(() => (scenario && state.sites.length ? { sites: state.sites, scenario } : null), [scenario, state.sites]));

@@ -165,7 +165,7 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
           {right === "robustness" && scenario && <Robustness sites={state.sites} scenario={scenario} />}
           {right === "compare" && result && metrics.data && <Compare result={result} ids={compare} metrics={metrics.data} />}
           {right === "inspect" && (picked && catalog.data
-            ? <Inspector point={picked} catalog={catalog.data} onClose={() => setPicked(null)} criteria={scenario?.criteria ?? []} metricTitles={metricTitles} onOpenSources={() => setSourcesOpen(true)}
+            ? <Inspector point={picked} catalog={catalog.data} onClose={() => setPicked(null)} criteria={scenario?.criteria ?? []} onMap={view?.layers.map((l) => l.id) ?? []} metricTitles={metricTitles} onOpenSources={() => setSourcesOpen(true)}
               {...(readOnly ? {} : { onAddSite: (name: string) => addSites([{ id: "", name, lat: picked.lat, lon: picked.lon, overrides: {}, origin: "map" }]) })} />
             : <p>Click the map or type coordinates to inspect every layer at a point.</p>)}
         </div>

@@ -30,6 +30,7 @@ export async function run(): Promise<BenchRow[]> {
     const steps: Steps = { clicks: 0 };
     const mapMs = await firstMap(page, h.baseUrl);
     const ranking = await firstRanking(page, steps);
+    const clicksToRanking = steps.clicks;
     const surface = await firstSurface(page, steps);
     await close();
 
@@ -52,7 +53,7 @@ export async function run(): Promise<BenchRow[]> {
       { figure: "first visit: navigation → first rendered map (MapLibre idle, grid carbon shown)", value: mapMs, unit: "ms", target: "", pass: null },
       { figure: "first visit: “Open the demonstration project” → ranking of its 10 sites", value: ranking.ms, unit: "ms", target: "", pass: null },
       { figure: "… navigation → first ranking (map, then one click)", value: mapMs + ranking.ms, unit: "ms", target: "", pass: null },
-      { figure: "clicks from opening the app to the first ranking", value: 1, unit: "clicks", target: "≤ 3", pass: true },
+      { figure: "clicks from opening the app to the first ranking", value: clicksToRanking, unit: "clicks", target: "≤ 3", pass: clicksToRanking <= 3 },
       { figure: "first surface on a fresh disk cache (tick → surface painted, browser)", value: surface.ms, unit: "ms", target: "< 5000 ms", pass: surface.ms < 5000 },
       { figure: "… the surface request alone, fresh server and cache, no warm-up (AI training preset)", value: serverMs, unit: "ms", target: "", pass: null },
     ];

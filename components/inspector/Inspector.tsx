@@ -10,6 +10,8 @@ interface Props {
   catalog: CatalogLayer[];
   /** The active scenario's criteria: their layers are listed first. */
   criteria?: readonly CriterionLike[];
+  /** Layers on the map: their categories start open. */
+  onMap?: readonly string[];
   /** Metric titles by criterion source (metric.pue → "PUE"), for the note on per-site metrics. */
   metricTitles?: ReadonlyMap<string, string>;
   onClose: () => void;
@@ -19,11 +21,12 @@ interface Props {
 
 /**
  * Every layer's value at the picked point (issue 16, item 4): the active scenario's criteria first,
- * then the other layers by category behind a disclosure each; units and quality as badges; each
+ * then the other layers by category behind a disclosure each (open for the layers on the map); units
+ * and quality as badges; each
  * value's provenance behind its source chip. Layers with no data in this build are left out and
  * counted, with a link to the Sources dialog that gives the reason.
  */
-export function Inspector({ point, catalog, criteria = [], metricTitles, onClose, onAddSite, onOpenSources }: Props) {
+export function Inspector({ point, catalog, criteria = [], onMap = [], metricTitles, onClose, onAddSite, onOpenSources }: Props) {
   const trpc = useTRPC();
   const sample = useQuery(trpc.layers.sample.queryOptions({ points: [point] }));
   const heading = `${point.lat.toFixed(3)}°, ${point.lon.toFixed(3)}°`;
@@ -42,7 +45,7 @@ export function Inspector({ point, catalog, criteria = [], metricTitles, onClose
         <>
           <p className="where">
             {result.country ? `${result.country.name}${result.country.match === "same-cell" ? " (nearest outline)" : ""}` : "Not in any country"}
-            {result.gridZone ? ` · grid zone ${result.gridZone.name}` : ""}
+            {result.gridZone ? ` · grid zone ${result.gridZone.name} (${result.gridZone.key})` : ""}
             {onAddSite && (
               <button type="button" className="small add-site" onClick={() => onAddSite(`${result.country?.name ?? "Site"} ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`)}>Add as candidate site</button>
             )}
@@ -58,7 +61,7 @@ export function Inspector({ point, catalog, criteria = [], metricTitles, onClose
           )}
           <div className="inspect-groups" data-testid="inspector-other">
             {rows.groups.map((g) => (
-              <details key={g.id} open={rows.criteria.length === 0 && g === rows.groups[0]}>
+              <details key={g.id} open={g.rows.some((r) => onMap.includes(r.id)) || (rows.criteria.length === 0 && !onMap.length && g === rows.groups[0])}>
                 <summary>{g.title} <span className="muted">({g.rows.length})</span></summary>
                 <ValueTable rows={g.rows} />
               </details>

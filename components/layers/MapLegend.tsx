@@ -4,8 +4,9 @@ import { Legend } from "./Legend";
 import type { CatalogLayer } from "./types";
 
 /**
- * A compact legend of the evidence layers on the map, drawn over the map's corner so a first visit
- * reads the grid-carbon colours without opening the Layers tab. Top layer first; at most three.
+ * A compact legend of the evidence layers on the map, drawn in its top-left corner (the surface legend
+ * takes the bottom right), so a first visit reads the grid-carbon colours without opening the Layers
+ * tab. Top layer first; at most three.
  */
 export function MapLegend({ catalog, active }: { catalog: CatalogLayer[]; active: ActiveLayer[] }) {
   const byId = new Map(catalog.map((l) => [l.id, l]));

@@ -26,6 +26,7 @@ import { CoordinateForm } from "./CoordinateForm";
 import { FirstScreen } from "./FirstScreen";
 import { ProjectBar } from "./ProjectBar";
 import { Tabs } from "./Tabs";
+import { useSurfacePrefetch } from "./useSurfacePrefetch";
 import { parseViewState, serializeViewState, type ViewState } from "./viewState";
 
 type LeftTab = "sites" | "scenario" | "layers";
@@ -59,6 +60,7 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
   const { state, edit } = project;
   const readOnly = state.access !== "write";
   const scenario = state.scenarios.find((s) => s.id === state.activeScenarioId) ?? null;
+  useSurfacePrefetch(scenario, surfaceOn, project.loaded);
 
   // Ranking follows every edit; deferring keeps slider drags responsive, and the previous ranking stays shown meanwhile.
   const rankInput = useDeferredValue(useMemo(() => (scenario && state.sites.length ? { sites: state.sites, scenario } : null), [scenario, state.sites]));
@@ -163,7 +165,7 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
           {right === "robustness" && scenario && <Robustness sites={state.sites} scenario={scenario} />}
           {right === "compare" && result && metrics.data && <Compare result={result} ids={compare} metrics={metrics.data} />}
           {right === "inspect" && (picked && catalog.data
-            ? <Inspector point={picked} catalog={catalog.data} onClose={() => setPicked(null)} criteria={scenario?.criteria ?? []} metricTitles={metricTitles} onOpenSources={() => setSourcesOpen(true)}
+            ? <Inspector point={picked} catalog={catalog.data} onClose={() => setPicked(null)} criteria={scenario?.criteria ?? []} onMap={view?.layers.map((l) => l.id) ?? []} metricTitles={metricTitles} onOpenSources={() => setSourcesOpen(true)}
               {...(readOnly ? {} : { onAddSite: (name: string) => addSites([{ id: "", name, lat: picked.lat, lon: picked.lon, overrides: {}, origin: "map" }]) })} />
             : <p>Click the map or type coordinates to inspect every layer at a point.</p>)}
         </div>

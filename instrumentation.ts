@@ -19,8 +19,9 @@ export async function register() {
     } catch (err) {
       console.error("layer warm-up failed:", err);
     }
-    // The cooling model over every land cell, per archetype (about a minute of one core on the first
-    // start of a data build, then read from the disk cache).
+    // The surfaces' model grids per cooling archetype: read from the pipeline's precomputed columns
+    // (data/layers/precomputed, a second or two); computed (about a minute per archetype) only for
+    // a data build or model without them.
     void warmSurfaces(layerStore()).catch((err) => console.error("surface warm-up failed:", err));
   }, 0);
 }

@@ -1,6 +1,8 @@
 "use client";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { useEffect, useState, type CSSProperties, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { Legend } from "@/components/layers/Legend";
+import type { CatalogLayer } from "@/components/layers/types";
 import { ADMIN1_COLOUR, BASEMAP_LAYERS, PLACE_COLOUR, RIVER_COLOUR, WATER_COLOUR } from "./basemapStyle";
 import { FUEL_LEGEND } from "./plantStyle";
 
@@ -28,17 +30,13 @@ const ENTRIES: Entry[] = [
   { id: "admin1-approximate", styleLayers: [BASEMAP_LAYERS.admin1Approximate], swatch: line(ADMIN1_COLOUR, "1 2"), label: "Admin-1 lines, approximate (halfway between region labels)" },
 ];
 
-const panel: CSSProperties = {
-  position: "absolute", right: 10, bottom: 34, zIndex: 2, maxWidth: 250, background: "rgba(255,255,255,0.92)",
-  border: "1px solid #c9c9c9", borderRadius: 4, padding: "3px 7px", font: "10.5px/1.3 system-ui, sans-serif", color: "#222",
-};
 
 /**
- * A compact legend drawn on the map: the base-map and site layers that draw something in the current
- * view (checked with queryRenderedFeatures whenever the map settles), plus the active data layers
- * by title (their colour scales are in the side panel).
+ * The one legend drawn on the map: the active data layers with their colour scales (top layer
+ * first, at most three; all of them are in the Layers tab), then the base-map and site layers that
+ * draw something in the current view (checked with queryRenderedFeatures whenever the map settles).
  */
-export function MapLegend({ map, activeTitles }: { map: MapLibreMap | null; activeTitles: string[] }) {
+export function MapLegend({ map, dataLayers }: { map: MapLibreMap | null; dataLayers: CatalogLayer[] }) {
   const [visible, setVisible] = useState<string[]>([]);
   useEffect(() => {
     if (!map) return;
@@ -57,12 +55,18 @@ export function MapLegend({ map, activeTitles }: { map: MapLibreMap | null; acti
   }, [map]);
 
   const entries = ENTRIES.filter((e) => visible.includes(e.id));
-  if (!entries.length && !activeTitles.length) return null;
+  const shownLayers = [...dataLayers].reverse().slice(0, 3);
+  if (!entries.length && !shownLayers.length) return null;
   return (
-    <details open style={panel} data-testid="map-legend" aria-label="Map legend">
-      <summary style={{ cursor: "pointer", fontWeight: 600 }}>Legend</summary>
-      <ul style={{ listStyle: "none", margin: "2px 0 0", padding: 0 }}>
-        {activeTitles.map((t) => <li key={`layer:${t}`} data-legend="layer">▦ {t}</li>)}
+    <details open className="map-legend" data-testid="map-legend" aria-label="Map legend">
+      <summary>Legend</summary>
+      {shownLayers.map((layer) => (
+        <div key={layer.id} className="map-legend-item" data-legend-layer={layer.id}>
+          <div className="map-legend-title">{layer.title} <span className={`badge q-${layer.quality}`}>{layer.quality}</span></div>
+          <Legend legend={layer.legend} title={layer.title} />
+        </div>
+      ))}
+      <ul className="map-legend-base">
         {entries.map((e) => (
           <li key={e.id} data-legend={e.id} style={{ display: "flex", alignItems: "center", gap: 6 }}>
             <span style={{ width: 36, display: "inline-flex", justifyContent: "center" }}>{e.swatch}</span>

@@ -47,7 +47,7 @@ export function MapView({ initialView, catalog, active, dataVersion, onPick, onV
   useOverlays(map, catalog, active, dataVersion);
   const focusLayer = catalog?.find((l) => l.id === active[active.length - 1]?.id);
   const hover = useHoverValue(map, focusLayer);
-  const activeTitles = active.map((a) => catalog?.find((l) => l.id === a.id)).filter((l): l is CatalogLayer => Boolean(l) && l!.quality !== "missing").map((l) => l.title);
+  const dataLayers = active.map((a) => catalog?.find((l) => l.id === a.id)).filter((l): l is CatalogLayer => Boolean(l) && l!.quality !== "missing");
   useSiteMarkers(map, sites, onSelectSite);
   useGeoJsonOverlay(map, "strategy", strategy, STRATEGY_LAYERS);
   useEffect(() => {
@@ -86,7 +86,7 @@ export function MapView({ initialView, catalog, active, dataVersion, onPick, onV
       {hover && !(surface?.visible) && (
         <div className="map-tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="status">{hover.text}</div>
       )}
-      <MapLegend map={map} activeTitles={activeTitles} />
+      <MapLegend map={map} dataLayers={dataLayers} />
       <span data-testid="map-status" hidden>{status}</span>
     </div>
   );

@@ -7,6 +7,7 @@
  */
 import { combinedExclusion, decodeSurface, QUANT_MISSING, QUANT_SCALE, type DecodedSurface } from "@/server/schemas/surfaceFormat";
 import { paintSurface, surfaceImageLayout, landCellAt, type SurfaceImageLayout } from "./surfaceImage";
+import { percentPoints } from "@/server/scoring/percentPoints";
 import { scoreSurface } from "@/server/scoring/surfaceScore";
 import type { FromWorker, ToWorker } from "./workerProtocol";
 
@@ -89,7 +90,7 @@ scope.onmessage = (e) => {
         type: "probe",
         seq: msg.seq,
         cell,
-        score: s >= 0 ? Math.round(s * 1000) / 10 : null,
+        score: s >= 0 ? percentPoints(s) : null,
         excluded: excluded[cell] === 1,
         excludedBy: h.criteria.filter((_, j) => {
           const bits = surface!.excludedBy[j];

@@ -3,7 +3,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Inspector } from "@/components/inspector/Inspector";
 import { LayerPanel } from "@/components/layers/LayerPanel";
-import { MapLegend } from "@/components/layers/MapLegend";
 import { SourcesPanel } from "@/components/layers/SourcesPanel";
 import { MapView } from "@/components/map/MapView";
 import { tokensFor } from "@/components/project/tokens";
@@ -139,7 +138,6 @@ export function Workspace({ shareToken = null }: { shareToken?: string | null })
           <MapView initialView={view} catalog={catalog.data} active={view.layers} dataVersion={meta.data.dataVersion} onPick={onPick} onViewChange={onViewChange} sites={markers} onSelectSite={selectSite} focus={focus}
             surface={{ scenario, visible: surfaceOn, opacity: 0.8 }} onBoundsChange={setBounds} />
         )}
-        {view && catalog.data && <MapLegend catalog={catalog.data} active={view.layers} />}
       </main>
       <aside className="right">
         <Tabs label="Right panel" value={right} onChange={setRight} tabs={[["ranking", "Ranking"], ["robustness", "Robustness"], ["compare", `Compare (${compare.length})`], ["inspect", "Inspect"]]} />

@@ -24,6 +24,7 @@
  *    2019) already contain the carbon cost passed through at their own vintage — so adding it is a
  *    sensitivity ("what if the full current price were added"), not a forecast.
  */
+import { percentPoints } from "@/server/scoring/percentPoints";
 import { known, missing, toEstimate, type Estimate, type EstimateInput } from "./estimate";
 
 /** Corporate PPA routes of the curated table (power-market.md, `corporate_ppa`). */
@@ -83,7 +84,7 @@ function asRoute(v: string | null): CfeRoute | null {
   return v !== null && (CFE_ROUTES as readonly string[]).includes(v) ? (v as CfeRoute) : null;
 }
 
-const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
+const pct = (share: number) => `${percentPoints(share)} %`;
 
 /** The CFE share that counts in market-based CO2 at a site, with the route, flag and note. */
 export function checkCfeRoute(cfeShare: EstimateInput, market: SitePowerMarket | null): Pick<PowerMarketExplanation, "cfe_route" | "cfe_flag" | "cfe_share_requested" | "cfe_share_applied" | "note" | "route_citation" | "route_url" | "route_as_of" | "route_confidence"> {

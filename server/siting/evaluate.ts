@@ -12,7 +12,7 @@ import { climateAt } from "@/server/layers/climateCells";
 import { computeSiteMetrics, type SiteMetrics } from "@/server/models/siteMetrics";
 import type { EstimateInput } from "@/server/models/estimate";
 import type { Localization, Regime } from "@/server/models/jurisdiction";
-import { constraintColumn, excludeByColumn, kendallTau, METHOD_NAMES, ScoringError, scoreUtilityColumns, type ColumnMatrix, type Exclusion, type MethodName, type MethodSpec as EngineMethod } from "@/server/scoring";
+import { constraintColumn, excludeByColumn, kendallTau, METHOD_NAMES, percentPoints, ScoringError, scoreUtilityColumns, type ColumnMatrix, type Exclusion, type MethodName, type MethodSpec as EngineMethod } from "@/server/scoring";
 import type { Scenario } from "@/server/schemas/scenario";
 import type { Site } from "@/server/schemas/site";
 import { describeCriteria, hardConstraints, scenarioMarket, scoringRefusalsAsInput, utilityFunctions, type CriterionMeta } from "./criteria";
@@ -87,7 +87,7 @@ function engineMethod(m: Scenario["method"]): EngineMethod {
 export function displayScore(method: MethodName, s: number | null): number | null {
   if (s === null) return null;
   const v = method === "vikor" ? 1 - s : method === "promethee2" ? (s + 1) / 2 : s;
-  return Math.round(Math.min(1, Math.max(0, v)) * 1000) / 10;
+  return percentPoints(Math.min(1, Math.max(0, v)));
 }
 
 const SCORE_NOTES: Record<MethodName, string> = {

@@ -16,7 +16,7 @@ import { EARTH_RADIUS_KM } from "@/data/lib/geo";
 import { InputError } from "@/server/errors";
 import { Latitude, Longitude } from "@/server/schemas/geo";
 import { Scenario } from "@/server/schemas/scenario";
-import type { MethodName, MissingPolicy } from "@/server/scoring";
+import { percentPoints, type MethodName, type MissingPolicy } from "@/server/scoring";
 import { scoreSurface } from "@/server/scoring/surfaceScore";
 import { DEFAULT_PLAUSIBILITY, PlausibilityRule } from "./plausibility";
 import type { Surface } from "./surface";
@@ -168,7 +168,7 @@ export function bestLocations(
       cell: li,
       lat: Math.round(geo.lat[li]! * 1e4) / 1e4,
       lon: Math.round(geo.lon[li]! * 1e4) / 1e4,
-      score: Math.round(scores[li]! * 1000) / 10,
+      score: percentPoints(scores[li]!),
       country: ci >= 0 ? geo.countries[ci] ?? null : null,
       utilities,
       plausibility: eligibility.because(li),

@@ -15,8 +15,17 @@ const count = (x: number) => x.toLocaleString("en");
  * constrained-out cells, what an uncoloured land cell means, which method the map applies (WSM when
  * the scenario's method cannot score cells on their own), and what is approximated at cell level.
  */
+/** What the surface is doing, in steps, with the share downloaded when the size is known. */
+function progressText(p: NonNullable<SurfaceState["progress"]>, header: SurfaceState["header"]): string {
+  switch (p.step) {
+    case "server": return "Step 1 of 3: the server scores every land cell's criteria for this scenario…";
+    case "download": return `Step 2 of 3: downloading the surface${p.share !== null ? `, ${Math.round(p.share * 100)} %` : "…"}`;
+    case "scoring": return `Step 3 of 3: weighting and painting ${header ? header.n.toLocaleString("en") : "the land"} cells in the browser…`;
+  }
+}
+
 export function SurfaceLegend({ surface, scenario }: { surface: SurfaceState; scenario: Scenario | null }) {
-  const { status, error, stats, domain, header, timings } = surface;
+  const { status, progress, error, stats, domain, header, timings } = surface;
   if (status === "off") return null;
   const method = scenario?.method.method ?? "wsm";
   const constrained = header?.criteria.filter((c) => c.constrained) ?? [];
@@ -25,7 +34,7 @@ export function SurfaceLegend({ surface, scenario }: { surface: SurfaceState; sc
       <figcaption>
         <strong>Suitability</strong> — score 0–100 of every land cell ({stats ? METHOD_LABEL[stats.method] : METHOD_LABEL[method === "wpm" || method === "waspas" ? method : "wsm"]})
       </figcaption>
-      {status === "fetching" && <p role="status">Computing the surface on the server{timings.serverCache === null ? " (the first time for a cooling archetype takes up to half a minute)" : ""}…</p>}
+      {progress && <p role="status" data-testid="surface-progress">{progressText(progress, header)}</p>}
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="legend-bar">
         <div className="bar" style={{ background: rampGradient(), height: 10 }} />

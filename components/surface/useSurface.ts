@@ -5,6 +5,7 @@ import { OVERLAY_ANCHOR } from "@/components/map/baseStyle";
 import type { Scenario } from "@/server/schemas/scenario";
 import { weightIndependentKey } from "@/server/schemas/scenarioKey";
 import type { SurfaceHeader } from "@/server/schemas/surfaceFormat";
+import { readWithProgress } from "./readWithProgress";
 import type { SurfaceScoreStats } from "@/server/scoring/surfaceScore";
 import type { FromWorker, ProbeResult, RampMode, ToWorker } from "./workerProtocol";
 
@@ -46,8 +47,16 @@ export interface SurfaceHover extends ProbeResult {
   y: number;
 }
 
+/** What long surface work is doing, for the legend: the step and, while downloading, the share received. */
+export interface SurfaceProgress {
+  step: "server" | "download" | "scoring";
+  /** 0–1 while downloading when the size is known; null otherwise. */
+  share: number | null;
+}
+
 export interface SurfaceState {
   status: SurfaceStatus;
+  progress: SurfaceProgress | null;
   error: string | null;
   header: SurfaceHeader | null;
   stats: SurfaceScoreStats | null;
@@ -107,6 +116,7 @@ async function errorOf(res: Response): Promise<string> {
 export function useSurface(map: MapLibreMap | null, opts: UseSurfaceOptions): SurfaceState {
   const { scenario, visible, opacity, ramp = "absolute", beforeId = OVERLAY_ANCHOR } = opts;
   const [status, setStatus] = useState<SurfaceStatus>("off");
+  const [progress, setProgress] = useState<SurfaceProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [header, setHeader] = useState<SurfaceHeader | null>(null);
   const [stats, setStats] = useState<SurfaceScoreStats | null>(null);
@@ -203,10 +213,15 @@ export function useSurface(map: MapLibreMap | null, opts: UseSurfaceOptions): Su
     fetchStart.current = performance.now();
     (async () => {
       try {
+        setProgress({ step: "server", share: null });
         const res = await fetch("/api/surface", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(scenario), signal: abort.signal });
         if (!res.ok) throw new Error(await errorOf(res));
-        const buffer = await res.arrayBuffer();
+        const rawBytes = Number(res.headers.get("x-surface-bytes"));
+        const buffer = await readWithProgress(res, rawBytes > 0 ? rawBytes : null, (share) => {
+          if (load === seq.current.load) setProgress({ step: "download", share });
+        });
         if (abort.signal.aborted || load !== seq.current.load) return;
+        setProgress({ step: "scoring", share: null });
         // Content-Length is what crossed the wire (the gzip when the server compressed it).
         const wire = Number(res.headers.get("content-length"));
         setTimings((t) => ({
@@ -294,5 +309,6 @@ export function useSurface(map: MapLibreMap | null, opts: UseSurfaceOptions): Su
     };
   }, [map, visible, header]);
 
-  return { status: enabled ? status : "off", error, header, stats, domain, timings, hover };
+  const busy = enabled && (status === "fetching" || status === "scoring");
+  return { status: enabled ? status : "off", progress: busy ? progress : null, error, header, stats, domain, timings, hover };
 }

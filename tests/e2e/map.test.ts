@@ -135,7 +135,8 @@ describe("map workspace", () => {
     await page.getByLabel("Latitude").fill("50");
     await page.getByLabel("Longitude").fill("10");
     await page.getByRole("button", { name: "Inspect" }).click();
-    await page.getByTestId("inspector").locator("table").first().waitFor();
+    // The inspector opens the categories of the layers on the map; wait for a value of one of them.
+    await page.getByTestId("value-carbon.grid_intensity").waitFor();
     await page.addScriptTag({ path: path.resolve(__dirname, "../../node_modules/axe-core/axe.min.js") });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;

@@ -1,20 +1,11 @@
 /** Projects and sites through the API (tRPC caller): save, reload, share read-only, conflicts, bad input. */
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/trpc/root";
 import { internalContext } from "@/server/trpc/context";
+import { trpcError } from "../helpers/trpcErrors";
 
 const api = createCaller(internalContext("test"));
 
-async function trpcError(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    return err as TRPCError;
-  }
-  throw new Error("expected an error");
-}
 
 const scenario = {
   id: "sc1",

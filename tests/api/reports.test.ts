@@ -4,7 +4,6 @@
  * The PDF's text (pdftotext, Debian poppler-utils) holds the names, ranks and key numbers the API gives.
  */
 import { execFileSync } from "node:child_process";
-import { TRPCError } from "@trpc/server";
 import { csvParseRows } from "d3-dsv";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/reports/[id]/[format]/route";
@@ -12,19 +11,11 @@ import { fmtFixed, fmtNumber } from "@/server/documents/format";
 import type { Site } from "@/server/schemas/site";
 import { createCaller } from "@/server/trpc/root";
 import { internalContext } from "@/server/trpc/context";
+import { trpcError } from "../helpers/trpcErrors";
 
 const api = createCaller(internalContext("test"));
 const XSS = "<script>alert(1)</script>";
 
-async function trpcError(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    return err as TRPCError;
-  }
-  throw new Error("expected an error");
-}
 
 const sites: Site[] = [
   { id: "lulea", name: "Luleå, Sweden", lat: 65.58, lon: 22.15, overrides: {}, origin: "gazetteer" },

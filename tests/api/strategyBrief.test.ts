@@ -4,13 +4,13 @@
  * unknown id NOT_FOUND (404); bad input is BAD_REQUEST naming the field, for the brief's own fields and
  * for each step it runs (profile, comparison, plan).
  */
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/strategy/briefs/[id]/[format]/route";
 import { fmtFixed, fmtNumber } from "@/server/documents/format";
 import type { Scenario } from "@/server/schemas/scenario";
 import { createCaller } from "@/server/trpc/root";
 import { internalContext } from "@/server/trpc/context";
+import { badRequest, trpcError } from "../helpers/trpcErrors";
 
 const api = createCaller(internalContext("test"));
 let scenario: Scenario;
@@ -25,21 +25,6 @@ const plan = () => ({
   rule: { kind: "any" as const }, objective: "co2" as const,
 });
 
-async function trpcError(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    return err as TRPCError;
-  }
-  throw new Error("expected an error");
-}
-
-async function badRequest(p: Promise<unknown>): Promise<string> {
-  const err = await trpcError(p);
-  expect(err.code).toBe("BAD_REQUEST");
-  return err.message;
-}
 
 function download(id: string, format: string, token?: string, how: "query" | "header" | "bearer" = "query") {
   const url = `http://localhost/api/strategy/briefs/${id}/${format}${token && how === "query" ? `?token=${token}` : ""}`;
